@@ -1,0 +1,4 @@
+export * from './common.contract.js';
+export * from './triage.contract.js';
+export * from './windows.contract.js';
+export * from './triage-save.contract.js';
