@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** A real calendar date, YYYY-MM-DD (rejects 2026-02-30). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date-format', abort: true })
   .refine(
     (value) => {
       const date = new Date(`${value}T00:00:00Z`);
@@ -18,9 +18,7 @@ export const ApiErrorSchema = z.object({
     code: z.string(),
     message: z.string(),
     requestId: z.string().optional(),
-    issues: z
-      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
-      .optional(),
+    issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,4 +1,16 @@
-import { AREAS, CATEGORIES, DEADLINE_IDS, DEADLINE_STATUSES, FACTS, GOALS, IDENTIFIABILITY, LIKELIHOODS, LOCALES, PLATFORMS, WINDOW_IDS } from '@mimamoru/core';
+import {
+  AREAS,
+  CATEGORIES,
+  DEADLINE_IDS,
+  DEADLINE_STATUSES,
+  FACTS,
+  GOALS,
+  IDENTIFIABILITY,
+  LIKELIHOODS,
+  LOCALES,
+  PLATFORMS,
+  WINDOW_IDS,
+} from '@mimamoru/core';
 import { z } from 'zod';
 import { isoDate } from './common.contract.js';
 
@@ -17,10 +29,7 @@ export const TriageAnswersSchema = z
     platforms: uniqueList(z.enum(PLATFORMS), PLATFORMS.length),
     postedAt: isoDate.optional(),
     ongoing: z.boolean().optional(),
-    offender: z
-      .object({ known: z.boolean(), knownSince: isoDate.optional() })
-      .strict()
-      .optional(),
+    offender: z.object({ known: z.boolean(), knownSince: isoDate.optional() }).strict().optional(),
     goals: uniqueList(z.enum(GOALS), GOALS.length),
     wellbeing: z.object({ selfHarmThoughts: z.boolean().optional() }).strict().optional(),
     victim: z
@@ -56,7 +65,8 @@ export const TriageAnswersSchema = z
     if (answers.asOf) {
       for (const key of ['postedAt'] as const) {
         const value = answers[key];
-        if (value && value > answers.asOf) ctx.addIssue({ code: 'custom', path: [key], message: 'after-asOf' });
+        if (value && value > answers.asOf)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'after-asOf' });
       }
       const knownSince = answers.offender?.knownSince;
       if (knownSince && knownSince > answers.asOf) {

@@ -45,7 +45,11 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** Opening hours in Japan time. `always` = 24h/365d. Times are HH:MM; close may be 24:00. */
 export interface OpeningHours {
   readonly always?: boolean;
-  readonly periods?: readonly { readonly days: readonly Weekday[]; readonly open: string; readonly close: string }[];
+  readonly periods?: readonly {
+    readonly days: readonly Weekday[];
+    readonly open: string;
+    readonly close: string;
+  }[];
   /** Closed on national holidays (国民の祝日). */
   readonly closedOnHolidays?: boolean;
   /** Closed 12/29–1/3 (年末年始). */
