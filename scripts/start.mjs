@@ -11,12 +11,31 @@ const at = (...parts) => join(root, ...parts);
 
 /** Each build output and the sources it is built from. */
 const targets = [
-  { output: at('packages/core/dist/index.js'), sources: [at('packages/core/src'), at('packages/core/tsconfig.json'), at('packages/core/package.json')] },
-  { output: at('packages/contracts/dist/index.js'), sources: [at('packages/contracts/src'), at('packages/contracts/tsconfig.json'), at('packages/contracts/package.json')] },
-  { output: at('apps/server/dist/cli/main.js'), sources: [at('apps/server/src'), at('apps/server/tsconfig.json'), at('tsconfig.base.json')] },
+  {
+    output: at('packages/core/dist/index.js'),
+    sources: [at('packages/core/src'), at('packages/core/tsconfig.json'), at('packages/core/package.json')],
+  },
+  {
+    output: at('packages/contracts/dist/index.js'),
+    sources: [
+      at('packages/contracts/src'),
+      at('packages/contracts/tsconfig.json'),
+      at('packages/contracts/package.json'),
+    ],
+  },
+  {
+    output: at('apps/server/dist/cli/main.js'),
+    sources: [at('apps/server/src'), at('apps/server/tsconfig.json'), at('tsconfig.base.json')],
+  },
   {
     output: at('apps/web/dist/index.html'),
-    sources: [at('apps/web/src'), at('apps/web/index.html'), at('apps/web/public'), at('apps/web/vite.config.ts'), at('apps/web/package.json')],
+    sources: [
+      at('apps/web/src'),
+      at('apps/web/index.html'),
+      at('apps/web/public'),
+      at('apps/web/vite.config.ts'),
+      at('apps/web/package.json'),
+    ],
   },
 ];
 
@@ -42,7 +61,9 @@ function stale({ output, sources }) {
 
 const outdated = targets.filter(stale);
 if (outdated.length > 0) {
-  console.log(`start: building (${outdated.map((t) => t.output.slice(root.length + 1)).join(', ')} missing or out of date)…`);
+  console.log(
+    `start: building (${outdated.map((t) => t.output.slice(root.length + 1)).join(', ')} missing or out of date)…`,
+  );
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
@@ -51,10 +72,14 @@ if (outdated.length > 0) {
   }
 }
 
-const child = spawn(process.execPath, [at('apps/server/bin/mimamoru.js'), 'serve', ...process.argv.slice(2)], {
-  cwd: process.cwd(),
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  [at('apps/server/bin/mimamoru.js'), 'serve', ...process.argv.slice(2)],
+  {
+    cwd: process.cwd(),
+    stdio: 'inherit',
+  },
+);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {

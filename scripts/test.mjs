@@ -14,12 +14,21 @@ if (run('npm', ['run', 'build', '--silent']) !== 0) {
 }
 
 if (!process.env.TEST_DATABASE_URL) {
-  console.log('test: TEST_DATABASE_URL is not set: the integration suite runs on SQLite only (.ci/run also runs it on PostgreSQL).');
+  console.log(
+    'test: TEST_DATABASE_URL is not set: the integration suite runs on SQLite only (.ci/run also runs it on PostgreSQL).',
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mimamoru-test-'));
 const report = join(dir, 'vitest.json');
-const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+const status = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
 
 let summary = null;
 try {
@@ -34,5 +43,6 @@ try {
 }
 rmSync(dir, { recursive: true, force: true });
 
-if (summary) console.log(`\ntests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+if (summary)
+  console.log(`\ntests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
 process.exit(status === 0 && summary && summary.failed === 0 && summary.passed > 0 ? 0 : 1);

@@ -22,3 +22,10 @@ export const SavedTriageResponseSchema = z.object({
   answers: TriageAnswersSchema,
   result: TriageResultSchema,
 });
+
+/** Header carrying the access key returned once by POST /api/triage/saved. */
+export const ACCESS_KEY_HEADER = 'x-access-key';
+
+export const AccessKeyHeaderSchema = z.object({
+  [ACCESS_KEY_HEADER]: z.string().trim().min(1).max(128),
+});

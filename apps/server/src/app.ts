@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config/config.js';
+import type { Services } from './container.js';
+import { registerErrorHandling } from './http/errors.plugin.js';
+import { createLogger, registerRequestLogging } from './http/logging.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerWebApp } from './http/static.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerTriageRoutes } from './modules/triage/triage.routes.js';
+import { registerWindowsRoutes } from './modules/windows/windows.routes.js';
+
+/** Request bodies are small JSON answers; anything bigger is refused. */
+export const BODY_LIMIT = 64 * 1024;
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly services: Services;
+  /** Where log lines go (stdout by default); tests pass a stream to inspect them. */
+  readonly logStream?: DestinationStream;
+}
+
+/** Builds the HTTP application without listening, so tests can call `app.inject()`. */
+export async function buildApp({ config, services, logStream }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: createLogger(config, logStream) as FastifyBaseLogger,
+    // Fastify's own request lines carry the full URL; ours (http/logging.ts) log the route only.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerSecurityHeaders(app, { hsts: config.env === 'production' });
+  registerRequestLogging(app);
+
+  const pageFallback = await registerWebApp(app, config.webDist);
+  registerErrorHandling(app, { bodyLimit: BODY_LIMIT, pageFallback });
+
+  registerHealthRoutes(app, { service: services.health });
+  registerTriageRoutes(app, { service: services.triage });
+  registerWindowsRoutes(app, { service: services.windows });
+
+  await app.ready();
+  return app;
+}

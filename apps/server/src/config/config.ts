@@ -1,0 +1,216 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const ENVIRONMENTS = ['development', 'production', 'test'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export type DatabaseConfig =
+  | { readonly dialect: 'sqlite'; readonly url: string; readonly file: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+/** The validated configuration of one server process. Built once at boot by {@link loadConfig}. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly logLevel: LogLevel;
+  readonly env: Environment;
+  readonly webDist: string;
+  readonly trustProxy: boolean;
+  readonly savedTriageTtlDays: number;
+}
+
+/** The built web app, apps/web/dist: three levels up from both src/config/ and dist/config/. */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Either a parsed value or a message naming what is wrong and what is accepted. */
+type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+interface KeyDefinition<T> {
+  /** One sentence for `mimamoru config` and the docs. */
+  readonly doc: string;
+  /** Environment variables read, first set wins. */
+  readonly env: readonly string[];
+  /** Default as shown to people (may depend on other keys). */
+  readonly defaultText: string;
+  /** Raw default used when no variable is set; a function when it depends on earlier keys. */
+  readonly default: string | ((partial: Partial<Config>) => string);
+  readonly parse: (raw: string) => Parsed<T>;
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (problem: string): Parsed<never> => ({ ok: false, problem });
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): Parsed<T> => {
+    const value = raw.trim().toLowerCase();
+    return (values as readonly string[]).includes(value)
+      ? ok(value as T)
+      : fail(`must be one of ${values.join(', ')} (got "${raw}")`);
+  };
+}
+
+function integer(min: number, max: number) {
+  return (raw: string): Parsed<number> => {
+    const value = Number(raw.trim());
+    return Number.isInteger(value) && value >= min && value <= max && raw.trim() !== ''
+      ? ok(value)
+      : fail(`must be a whole number from ${min} to ${max} (got "${raw}")`);
+  };
+}
+
+function boolean(raw: string): Parsed<boolean> {
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(value)) return ok(true);
+  if (['false', '0', 'no', 'off', ''].includes(value)) return ok(false);
+  return fail(`must be true or false (got "${raw}")`);
+}
+
+function nonEmpty(raw: string): Parsed<string> {
+  return raw.trim() === '' ? fail('must not be empty') : ok(raw.trim());
+}
+
+function directory(raw: string): Parsed<string> {
+  return raw.trim() === '' ? fail('must be a directory path') : ok(path.resolve(raw.trim()));
+}
+
+/** sqlite://<path> (relative to the working directory, or sqlite:///abs/path) or postgres(ql)://… */
+export function parseDatabaseUrl(raw: string): Parsed<DatabaseConfig> {
+  const url = raw.trim();
+  if (url.startsWith('sqlite://')) {
+    const file = url.slice('sqlite://'.length);
+    if (file === '') return fail('sqlite:// needs a file path, e.g. sqlite://./data/mimamoru.sqlite');
+    return ok({ dialect: 'sqlite', url, file: file === ':memory:' ? file : path.resolve(file) });
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    try {
+      const parsed = new URL(url);
+      if (!parsed.hostname && !parsed.searchParams.get('host')) return fail('postgres URL needs a host');
+    } catch {
+      return fail('is not a valid postgres:// URL');
+    }
+    return ok({ dialect: 'postgres', url });
+  }
+  return fail(
+    'must start with sqlite://, postgres:// or postgresql:// (e.g. sqlite://./data/mimamoru.sqlite)',
+  );
+}
+
+const schema = {
+  port: {
+    doc: 'TCP port the HTTP server listens on.',
+    env: ['PORT'],
+    defaultText: '3000',
+    default: '3000',
+    parse: integer(0, 65535),
+  },
+  host: {
+    doc: 'Interface the HTTP server binds to; 0.0.0.0 to accept connections from other machines.',
+    env: ['HOST'],
+    defaultText: '127.0.0.1',
+    default: '127.0.0.1',
+    parse: nonEmpty,
+  },
+  dataDir: {
+    doc: 'Directory for local data (the SQLite database by default). Created if missing.',
+    env: ['MIMAMORU_DATA_DIR'],
+    defaultText: './data',
+    default: './data',
+    parse: directory,
+  },
+  database: {
+    doc: 'Database URL: sqlite://<file> (default, no server needed) or postgres://user:pass@host:port/db.',
+    env: ['DATABASE_URL'],
+    defaultText: 'sqlite://<MIMAMORU_DATA_DIR>/mimamoru.sqlite',
+    default: (partial) => `sqlite://${path.join(partial.dataDir ?? path.resolve('data'), 'mimamoru.sqlite')}`,
+    parse: parseDatabaseUrl,
+  },
+  logLevel: {
+    doc: 'Minimum level of log lines written to stdout (JSON, one line each).',
+    env: ['LOG_LEVEL'],
+    defaultText: 'info',
+    default: 'info',
+    parse: oneOf(LOG_LEVELS),
+  },
+  env: {
+    doc: 'Runtime environment; MIMAMORU_ENV wins over NODE_ENV.',
+    env: ['MIMAMORU_ENV', 'NODE_ENV'],
+    defaultText: 'development',
+    default: 'development',
+    parse: oneOf(ENVIRONMENTS),
+  },
+  webDist: {
+    doc: 'Directory of the built web app (index.html and assets) served at /.',
+    env: ['MIMAMORU_WEB_DIST'],
+    defaultText: 'apps/web/dist (next to this package)',
+    default: DEFAULT_WEB_DIST,
+    parse: directory,
+  },
+  trustProxy: {
+    doc: 'Trust X-Forwarded-* headers; set true only behind a reverse proxy you run.',
+    env: ['TRUST_PROXY'],
+    defaultText: 'false',
+    default: 'false',
+    parse: boolean,
+  },
+  savedTriageTtlDays: {
+    doc: 'Days a saved triage is kept before it is erased automatically.',
+    env: ['MIMAMORU_SAVED_TRIAGE_TTL_DAYS'],
+    defaultText: '180',
+    default: '180',
+    parse: integer(1, 3650),
+  },
+} satisfies { [K in keyof Config]: KeyDefinition<Config[K]> };
+
+/** Thrown by {@link loadConfig} with every problem found, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into a frozen {@link Config}, or throws a {@link ConfigError} listing every problem. */
+export function loadConfig(env: Env): Config {
+  const partial: Partial<Record<keyof Config, unknown>> = {};
+  const problems: string[] = [];
+  for (const [key, definition] of Object.entries(schema) as [keyof Config, KeyDefinition<unknown>][]) {
+    const name = definition.env.find((variable) => env[variable] !== undefined);
+    const raw =
+      name !== undefined
+        ? (env[name] as string)
+        : typeof definition.default === 'function'
+          ? definition.default(partial as Partial<Config>)
+          : definition.default;
+    const parsed = definition.parse(raw);
+    if (parsed.ok) partial[key] = parsed.value;
+    else problems.push(`${name ?? definition.env[0]}: ${parsed.problem}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(partial as unknown as Config);
+}
+
+export interface ConfigKeyDescription {
+  readonly key: string;
+  readonly env: readonly string[];
+  readonly default: string;
+  readonly doc: string;
+}
+
+/** Every key with its variables, default and doc: for `mimamoru config` and the docs. */
+export function describeConfig(): readonly ConfigKeyDescription[] {
+  return Object.entries(schema).map(([key, definition]) => ({
+    key,
+    env: definition.env,
+    default: definition.defaultText,
+    doc: definition.doc,
+  }));
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config/config.js';
+import { createContainer } from './container.js';
+import { migrateToLatest } from './db/database.js';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the server: database, migrations, HTTP. Stops gracefully on SIGINT/SIGTERM
+ * (in-flight requests finish, then the database closes).
+ */
+export async function startServer(
+  config: Config,
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningServer> {
+  const container = createContainer(config);
+  let app: FastifyInstance;
+  try {
+    const { applied } = await migrateToLatest(container.database);
+    app = await buildApp({ config, services: container.services });
+    if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await container.close();
+    throw error;
+  }
+
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  app.log.info({ url, dialect: container.database.dialect, env: config.env }, `mimamoru listening on ${url}`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close();
+      await container.close();
+    })();
+    return stopping;
+  };
+
+  if (options.handleSignals !== false) {
+    // A terminal's Ctrl-C can reach us twice (directly and forwarded by `npm start`): act once.
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      app.log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        app.log.error('shutdown took over 10 s; exiting');
+        process.exit(1);
+      }, 10_000).unref();
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  return { app, url, stop };
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Benchmarks for the Guide's engine, printed as ratios against a baseline measured in the same run
+// (never absolute timings in tests). Baseline: a JSON round trip of the same answers — the cheapest
+// thing any request does with them. Runs against the built packages (npm run build first).
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+const coreDist = new URL('../packages/core/dist/index.js', import.meta.url);
+const contractsDist = new URL('../packages/contracts/dist/index.js', import.meta.url);
+if (!existsSync(coreDist) || !existsSync(contractsDist)) {
+  console.error('bench: build first (npm run build).');
+  process.exit(1);
+}
+const core = await import(coreDist.href);
+const { TriageAnswersSchema } = await import(contractsDist.href);
+
+const FACT_SETS = [
+  ['name-calling', 'face-photo', 'personal-info'],
+  ['reputation-facts', 'name-calling', 'repeated-contact'],
+  ['threat-life'],
+  ['impersonation', 'sexual-images'],
+  ['business-attack', 'identity-attack', 'reputation-facts'],
+];
+const answers = Array.from({ length: 200 }, (_, i) => ({
+  asOf: '2026-11-29',
+  facts: FACT_SETS[i % FACT_SETS.length],
+  identifiable: ['real-name', 'linked-handle', 'handle-only', 'unsure'][i % 4],
+  platforms: [['x'], ['instagram', 'tiktok'], ['5ch'], ['google-maps']][i % 4],
+  postedAt: core.addDays('2026-01-01', i),
+  offender: i % 3 === 0 ? { known: true, knownSince: core.addDays('2026-06-01', i % 150) } : { known: false },
+  goals: [['delete'], ['identify', 'compensation'], ['punish'], ['advice', 'support']][i % 4],
+  wellbeing: { selfHarmThoughts: i % 7 === 0 },
+  victim: { minor: i % 11 === 0, language: i % 5 === 0 ? 'vi' : 'ja' },
+  means:
+    i % 2
+      ? {
+          householdSize: 1 + (i % 5),
+          monthlyIncomeJpy: 150_000 + i * 1000,
+          assetsJpy: 500_000,
+          area: 'grade1',
+        }
+      : undefined,
+}));
+const dates = Array.from({ length: 2000 }, (_, i) => core.addDays('2024-01-01', i));
+
+/** Median ops/second of `rounds` timed rounds of `fn` over all items. */
+function opsPerSecond(items, fn, rounds = 7) {
+  const samples = [];
+  for (let r = 0; r < rounds + 1; r++) {
+    const start = performance.now();
+    for (const item of items) fn(item);
+    const ms = performance.now() - start;
+    if (r > 0) samples.push((items.length / ms) * 1000); // first round warms up
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const baseline = opsPerSecond(answers, (a) => JSON.parse(JSON.stringify(a)));
+const rows = [
+  ['baseline: JSON round trip of the answers', baseline],
+  ['validate answers (TriageAnswersSchema)', opsPerSecond(answers, (a) => TriageAnswersSchema.parse(a))],
+  ['triage(answers) ja', opsPerSecond(answers, (a) => core.triage(a, { locale: 'ja' }))],
+  ['triage(answers) en', opsPerSecond(answers, (a) => core.triage(a, { locale: 'en' }))],
+  ['criminalComplaintDeadline (per date)', opsPerSecond(dates, (d) => core.criminalComplaintDeadline(d))],
+  [
+    'localize all windows (directory page)',
+    opsPerSecond([0, 1, 2, 3], () => core.WINDOWS.map((w) => core.localizeWindow(w, 'ja', new Date()))),
+  ],
+];
+
+console.log('benchmark'.padEnd(44), 'ops/s'.padStart(12), 'vs baseline'.padStart(14));
+for (const [name, ops] of rows) {
+  console.log(name.padEnd(44), ops.toFixed(0).padStart(12), `${(ops / baseline).toFixed(3)}×`.padStart(14));
+}
+console.log(
+  '\n(ratios > 1 are faster than the baseline; compare ratios between runs, not ops/s between machines)',
+);
