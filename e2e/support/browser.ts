@@ -33,4 +33,9 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A phone-sized context (the Guide is designed mobile-first). */
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+} as const;

@@ -13,7 +13,9 @@ async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -28,7 +30,10 @@ export interface RunningServer {
 /** Starts the built server (`mimamoru serve`) on SQLite in a fresh data directory, as `npm start` does. */
 export async function startBuiltServer(): Promise<RunningServer> {
   const bin = join(root, 'apps/server/bin/mimamoru.js');
-  if (!existsSync(join(root, 'apps/server/dist/cli/main.js')) || !existsSync(join(root, 'apps/web/dist/index.html'))) {
+  if (
+    !existsSync(join(root, 'apps/server/dist/cli/main.js')) ||
+    !existsSync(join(root, 'apps/web/dist/index.html'))
+  ) {
     throw new Error('The app is not built: run `npm run build` (npm test does it first).');
   }
   const port = await freePort();
@@ -36,7 +41,14 @@ export async function startBuiltServer(): Promise<RunningServer> {
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MIMAMORU_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MIMAMORU_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -183,7 +183,8 @@ export function loadConfig(env: Env): Config {
   const partial: Partial<Record<keyof Config, unknown>> = {};
   const problems: string[] = [];
   for (const [key, definition] of Object.entries(schema) as [keyof Config, KeyDefinition<unknown>][]) {
-    const name = definition.env.find((variable) => env[variable] !== undefined);
+    // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' .env conventions.
+    const name = definition.env.find((variable) => env[variable] !== undefined && env[variable] !== '');
     const raw =
       name !== undefined
         ? (env[name] as string)

@@ -1,0 +1,64 @@
+import type { Locale, TriageAnswers, WindowView } from '@mimamoru/core';
+import type { SaveTriageResponseSchema } from '@mimamoru/contracts';
+import type { z } from 'zod';
+
+export type SaveTriageResponse = z.infer<typeof SaveTriageResponseSchema>;
+
+/** An HTTP answer other than 2xx, or a network failure (status 0). */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+async function request<T>(
+  path: string,
+  locale: Locale,
+  init: RequestInit = {},
+  signal?: AbortSignal,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      signal,
+      headers: { Accept: 'application/json', 'Accept-Language': locale, ...(init.headers ?? {}) },
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError(0, 'network');
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok || !type.includes('application/json')) {
+    throw new ApiRequestError(response.ok ? 502 : response.status, `http-${response.status}`);
+  }
+  return (await response.json()) as T;
+}
+
+/** GET /api/windows: the directory in one locale. */
+export function fetchWindows(locale: Locale, signal?: AbortSignal): Promise<{ windows: WindowView[] }> {
+  return request(`/api/windows?lang=${locale}`, locale, {}, signal);
+}
+
+/** GET /api/windows/:id. */
+export function fetchWindow(
+  id: string,
+  locale: Locale,
+  signal?: AbortSignal,
+): Promise<{ window: WindowView }> {
+  return request(`/api/windows/${encodeURIComponent(id)}?lang=${locale}`, locale, {}, signal);
+}
+
+/** POST /api/triage/saved: stores the answers (encrypted by the server) and returns id + key once. */
+export function saveTriage(answers: TriageAnswers, locale: Locale): Promise<SaveTriageResponse> {
+  return request('/api/triage/saved', locale, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ answers }),
+  });
+}

@@ -1,0 +1,64 @@
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+const NAVIGATE_EVENT = 'mimamoru:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/** Current pathname; re-renders on navigation and on browser back/forward. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+export function navigate(to: string, options: { readonly replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+type Match =
+  | { readonly name: 'home' }
+  | { readonly name: 'guide' }
+  | { readonly name: 'result' }
+  | { readonly name: 'windows' }
+  | { readonly name: 'window'; readonly id: string }
+  | { readonly name: 'not-found' };
+
+/** Maps a pathname to a route of the public site. */
+export function matchRoute(pathname: string): Match {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  if (path === '/guide') return { name: 'guide' };
+  if (path === '/result') return { name: 'result' };
+  if (path === '/windows') return { name: 'windows' };
+  const detail = /^\/windows\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (detail?.[1]) return { name: 'window', id: detail[1] };
+  return { name: 'not-found' };
+}
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { readonly to: string };
+
+/** An in-app link: a real <a href> that navigates without a page load. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handleClick} {...rest} />;
+}

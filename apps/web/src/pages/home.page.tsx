@@ -1,0 +1,33 @@
+import { EmergencyBox } from '../components/emergency-box.js';
+import { useT } from '../i18n/locale-context.js';
+import { usePageTitle } from '../lib/page-title.js';
+import { Link } from '../lib/router.js';
+
+export function HomePage() {
+  const t = useT();
+  usePageTitle(t.home.title);
+  return (
+    <div className="home">
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title" tabIndex={-1}>
+          {t.home.title}
+        </h1>
+        <p className="lead">{t.home.lead}</p>
+        <p>{t.home.body}</p>
+        <div className="hero-actions">
+          <Link to="/guide" className="button button-primary button-large">
+            {t.home.start}
+          </Link>
+          <Link to="/windows" className="button button-secondary">
+            {t.home.directory}
+          </Link>
+        </div>
+      </section>
+      <EmergencyBox />
+      <section className="note-box" aria-labelledby="privacy-title">
+        <h2 id="privacy-title">{t.home.privacyTitle}</h2>
+        <p>{t.footer.privacy}</p>
+      </section>
+    </div>
+  );
+}
