@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, describeConfig, loadConfig, type Config } from '../config/config.js';
 import type { RawIssue } from '../errors/app-error.js';
 import { localizeIssues } from '../errors/validation-messages.js';
+import { renderLegalSources } from './legal-sources.js';
 
 /** Exit codes: 0 ok, 1 failure (config, database, internal), 2 bad input or usage. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -216,6 +217,15 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .addHelpText('after', () => `\nExample:\n  $ mimamoru config\n\n${renderConfigHelp()}`)
     .action(() => {
       result.code = configCommand(io);
+    });
+
+  program
+    .command('sources')
+    .description('Print every legal source the Guide cites, as Markdown (docs/LEGAL-SOURCES.md).')
+    .addHelpText('after', '\nExample:\n  $ mimamoru sources > docs/LEGAL-SOURCES.md\n')
+    .action(() => {
+      io.stdout.write(renderLegalSources());
+      result.code = EXIT.ok;
     });
 
   return program;
