@@ -2,3 +2,4 @@ export * from './common.contract.js';
 export * from './triage.contract.js';
 export * from './windows.contract.js';
 export * from './triage-save.contract.js';
+export * from './intake.contract.js';

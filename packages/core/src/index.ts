@@ -10,3 +10,4 @@ export * from './windows/hours.js';
 export * from './triage/answers.js';
 export * from './triage/result.js';
 export * from './triage/triage.js';
+export * from './cases/case.js';
