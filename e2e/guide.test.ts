@@ -101,6 +101,60 @@ describe.skipIf(!browserAvailable)('the Guide in Chromium, on a phone', () => {
     expect(body.answers.postedAt).toBe('2026-10-20');
   });
 
+  it('reopens a saved result from its number and key pasted at once, then erases it for good', async () => {
+    const m = catalogs.ja;
+    await newPage('ja');
+    const apiUrls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiUrls.push(request.url());
+    });
+    await page.goto('/guide');
+    await answerBloggerScenario(page, m);
+    await page.getByRole('button', { name: m.result.save }).click();
+    const id = await page.getByRole('textbox', { name: m.result.savedId, exact: true }).inputValue();
+    const key = await page.getByRole('textbox', { name: m.result.savedKey, exact: true }).inputValue();
+    const both = await page.getByRole('textbox', { name: m.result.savedBoth, exact: true }).inputValue();
+    expect(both).toBe(`番号: ${id} / 鍵: ${key}`);
+
+    await page.getByRole('main').getByRole('link', { name: m.nav.saved }).click();
+    await page.getByRole('heading', { level: 1, name: m.saved.pageTitle }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // Pasting "番号: … / 鍵: …" into the 番号 field fills both fields.
+    const idField = page.getByRole('textbox', { name: m.result.savedId, exact: true });
+    const keyField = page.getByRole('textbox', { name: m.result.savedKey, exact: true });
+    await idField.fill(both);
+    await expect(idField.inputValue()).resolves.toBe(id);
+    await expect(keyField.inputValue()).resolves.toBe(key);
+    await page.getByText(m.saved.split).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: m.saved.open, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: m.result.pageTitle }).waitFor();
+    await page.getByRole('heading', { level: 2, name: m.result.deadlinesTitle }).waitFor();
+    expect((await page.getByRole('main').textContent()) ?? '').toContain('2027年1月19日');
+    await expectNoAxeViolations(page);
+
+    // The number and key were held in memory only: not in the address, the history state or storage.
+    expect(page.url()).toBe(`${server.url}/saved`);
+    const kept = await page.evaluate(() =>
+      JSON.stringify([history.state, { ...localStorage }, { ...sessionStorage }]),
+    );
+    expect(kept).not.toContain(key);
+    expect(kept).not.toContain(id);
+    // The key only ever travelled in a request header.
+    expect(apiUrls.some((url) => url.includes(key))).toBe(false);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: m.saved.erase, exact: true }).click();
+    await page.getByText(m.saved.erased).waitFor();
+
+    await idField.fill(both);
+    await page.getByRole('button', { name: m.saved.open, exact: true }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(m.saved.notFound);
+    await expectNoAxeViolations(page);
+  });
+
   it('shows the consultation windows in English, with details and sources, without accessibility violations', async () => {
     const m = catalogs.en;
     await newPage('en');

@@ -40,6 +40,18 @@ try {
     await answerBloggerScenario(page, m);
     await shot('result');
 
+    // A saved result, reopened from its number and key (pasted at once into the first field).
+    await page.getByRole('button', { name: m.result.save }).click();
+    const both = await page.getByRole('textbox', { name: m.result.savedBoth, exact: true }).inputValue();
+    await page.getByRole('main').getByRole('link', { name: m.nav.saved }).click();
+    await page.getByRole('heading', { level: 1, name: m.saved.pageTitle }).waitFor();
+    await page.getByRole('textbox', { name: m.result.savedId, exact: true }).fill(both);
+    await page.getByText(m.saved.split).waitFor();
+    await shot('saved', false);
+    await page.getByRole('button', { name: m.saved.open, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: m.result.pageTitle }).waitFor();
+    await shot('saved-opened', false);
+
     await page.goto('/windows');
     await page.getByRole('heading', { level: 1, name: m.windows.pageTitle }).waitFor();
     await page.getByRole('heading', { level: 2 }).first().waitFor();

@@ -12,6 +12,8 @@ import { matchRoute, usePathname } from './lib/router.js';
 
 // The result page carries the triage rules and the holiday calendar: load them only when needed.
 const ResultPage = lazy(() => import('./pages/result.page.js').then((m) => ({ default: m.ResultPage })));
+// A saved result is shown with the same sections: load them only when needed too.
+const SavedPage = lazy(() => import('./pages/saved.page.js').then((m) => ({ default: m.SavedPage })));
 
 function Routes() {
   const route = matchRoute(usePathname());
@@ -24,6 +26,12 @@ function Routes() {
       return (
         <Suspense fallback={<Loading />}>
           <ResultPage />
+        </Suspense>
+      );
+    case 'saved':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SavedPage />
         </Suspense>
       );
     case 'windows':

@@ -74,6 +74,9 @@ export function Layout({ children }: { readonly children: ReactNode }) {
             <li>
               <Link to="/windows">{t.footer.directoryLink}</Link>
             </li>
+            <li>
+              <Link to="/saved">{t.nav.saved}</Link>
+            </li>
           </ul>
         </nav>
         <p className="disclaimer">{t.footer.disclaimer}</p>

@@ -176,11 +176,50 @@ export function toAnswers(draft: GuideDraft): TriageAnswers {
   };
 }
 
+const yesNoOf = (value: boolean | undefined, absent: YesNoUnknown | ''): YesNoUnknown | '' =>
+  value === true ? 'yes' : value === false ? 'no' : absent;
+
+/**
+ * The wizard draft for saved answers (the inverse of {@link toAnswers}), so the person can adjust them.
+ * Absent answers become the wizard's "unknown" where that question needs an answer to go on, else empty.
+ */
+export function fromAnswers(answers: TriageAnswers): GuideDraft {
+  const means = answers.means;
+  return {
+    ...EMPTY_DRAFT,
+    facts: only(FACTS, answers.facts),
+    identifiable: answers.identifiable,
+    platforms: only(PLATFORMS, answers.platforms),
+    postedAt: answers.postedAt ?? '',
+    postedAtUnknown: answers.postedAt === undefined,
+    ongoing: yesNoOf(answers.ongoing, 'unknown'),
+    offenderKnown: answers.offender ? (answers.offender.known ? 'yes' : 'no') : '',
+    knownSince: answers.offender?.known ? (answers.offender.knownSince ?? '') : '',
+    goals: only(GOALS, answers.goals),
+    selfHarm:
+      answers.wellbeing?.selfHarmThoughts === true
+        ? 'yes'
+        : answers.wellbeing?.selfHarmThoughts === false
+          ? 'no'
+          : '',
+    minor: yesNoOf(answers.victim?.minor, ''),
+    business: yesNoOf(answers.victim?.business, ''),
+    language: answers.victim?.language ?? '',
+    householdSize: means ? String(means.householdSize) : '',
+    monthlyIncome: means ? String(means.monthlyIncomeJpy) : '',
+    housingCost: means?.housingCostJpy !== undefined ? String(means.housingCostJpy) : '',
+    assets: means ? String(means.assetsJpy) : '',
+    area: means?.area ?? '',
+  };
+}
+
 interface GuideState extends StoredGuide {
   readonly update: (patch: Partial<GuideDraft>) => void;
   readonly setStep: (step: number) => void;
   readonly finish: () => void;
   readonly reset: () => void;
+  /** Replaces the draft with saved answers and opens the wizard at its first question. */
+  readonly loadAnswers: (answers: TriageAnswers) => void;
 }
 
 const GuideContext = createContext<GuideState | null>(null);
@@ -198,10 +237,14 @@ export function GuideProvider({ children }: { readonly children: ReactNode }) {
   const setStep = useCallback((step: number) => setState((s) => ({ ...s, step })), []);
   const finish = useCallback(() => setState((s) => ({ ...s, finished: true })), []);
   const reset = useCallback(() => setState(EMPTY), []);
+  const loadAnswers = useCallback(
+    (answers: TriageAnswers) => setState({ draft: fromAnswers(answers), step: 0, finished: true }),
+    [],
+  );
 
   const value = useMemo(
-    () => ({ ...state, update, setStep, finish, reset }),
-    [state, update, setStep, finish, reset],
+    () => ({ ...state, update, setStep, finish, reset, loadAnswers }),
+    [state, update, setStep, finish, reset, loadAnswers],
   );
   return <GuideContext.Provider value={value}>{children}</GuideContext.Provider>;
 }

@@ -28,6 +28,7 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     guide: 'Sort out my situation',
+    saved: 'Open a saved result',
   },
   footer: {
     disclaimer:
@@ -38,33 +39,15 @@ export const en: Messages = {
   emergency: {
     title: 'If you need help right now',
     intro: 'You do not have to carry this alone. You can call at any time.',
-    lines: {
-      police: {
-        name: 'Police (emergency)',
-        number: '110',
-        when: 'Your life is in danger, or you received a death threat',
-      },
-      policeConsult: {
-        name: 'Police consultation line',
-        number: '#9110',
-        when: 'Not an emergency, but you want to talk to the police (mainly weekday daytime; varies by area)',
-      },
-      inochi: {
-        name: 'Inochi no Denwa (lifeline)',
-        number: '0570-783-556',
-        when: 'Someone to listen when things feel hard (daily 10:00–22:00, Japanese)',
-      },
-      yorisoi: {
-        name: 'Yorisoi Hotline',
-        number: '0120-279-338',
-        when: '24 hours, free. Support in other languages is available',
-      },
-      kodomo: {
-        name: '24-hour Children’s SOS Dial',
-        number: '0120-0-78310',
-        when: 'For under-18s and parents (24 hours, free)',
-      },
+    when: {
+      'police-110': 'Your life is in danger, or you received a death threat or other threat',
+      'police-9110': 'Not an emergency, but you want to talk to the police',
+      'inochi-denwa': 'Someone to listen when things feel hard (in Japanese)',
+      yorisoi: 'Someone to talk to. Support in other languages is available',
+      'kodomo-sos': 'For under-18s and their parents',
     },
+    hours: (hours: string, varies: boolean, tollFree: boolean) =>
+      `${hours}${varies ? ' (may differ by area)' : ''}${tollFree ? ' · free call' : ''}`,
   },
   home: {
     title: 'You do not have to face this alone',
@@ -329,7 +312,7 @@ export const en: Messages = {
     houterasuUnknown: 'Not checked, because income and savings were not entered.',
     incomeLimit: 'Income limit (monthly take-home)',
     assetLimit: 'Asset limit',
-    yen: (n: number) => `¥${n.toLocaleString('en-US')}`,
+    yen: (amount: string) => `¥${amount}`,
     disclaimerTitle: 'Please note',
     actionsTitle: 'What would you like to do with this result?',
     print: 'Print',
@@ -343,9 +326,39 @@ export const en: Messages = {
       'The “number” and “key” below are shown only now. Write them down or copy them somewhere safe. Without the key, nobody (including us) can read your answers.',
     savedId: 'Number',
     savedKey: 'Key',
+    savedBoth: 'Number and key together',
+    savedReopen: 'To open it later, enter the number and key on this page:',
     startOver: 'Start over',
     startOverConfirm: 'Delete your answers and start over?',
     editAnswers: 'Review my answers',
+  },
+  saved: {
+    pageTitle: 'Open a saved result',
+    intro: 'Enter the “number” and “key” you were shown when you saved your result.',
+    idHelp: 'If you copied “Number and key together”, you can paste it all into this field.',
+    privacy:
+      'The number and key are used only while this page is open. They are not kept in the address bar, your history or on this device.',
+    split: 'What you pasted has been split into the number and the key.',
+    open: 'Open',
+    opening: 'Opening…',
+    missing: 'Please enter both the number and the key.',
+    notFound:
+      'We could not open it. The number or the key may be wrong, or the storage period (180 days) has passed. Please check them and try again.',
+    outdated:
+      'The saved answers no longer fit the current questions, so they cannot be opened. We are sorry: please answer the questions again.',
+    networkError: 'We could not reach the server. Please check your connection and press “Open” again.',
+    openedIntro: (date: string) => `Your answers saved on ${date}, sorted out again for today’s date.`,
+    eraseTitle: 'Erase the saved answers',
+    eraseBody:
+      'Erasing removes your saved answers from our server; this number and key will no longer open them. This cannot be undone.',
+    erase: 'Erase from the server',
+    erasing: 'Erasing…',
+    eraseConfirm: 'Erase your saved answers from the server? This number and key will no longer open them.',
+    eraseError: 'Could not erase. Please check your connection and try again.',
+    erased: 'Erased. Your saved answers are no longer on our server.',
+    continueWith: 'Continue with these answers',
+    continueConfirm: 'Replace the answers you are entering now with the saved answers?',
+    close: 'Close this result',
   },
   windows: {
     pageTitle: 'Find help services',

@@ -8,11 +8,25 @@ import type {
   Likelihood,
   Platform,
   Service,
+  WindowId,
 } from '@mimamoru/core';
 
 /** Languages offered in the wizard's "language you are most at ease in" question (BCP 47 primary tags). */
 export const WIZARD_LANGUAGES = ['ja', 'en', 'zh', 'ko', 'pt', 'vi', 'tl', 'ne', 'es', 'id', 'th'] as const;
 export type WizardLanguage = (typeof WIZARD_LANGUAGES)[number];
+
+/**
+ * The phone lines of the emergency box, by their id in core's sourced directory of windows:
+ * names, numbers and hours come from there; the catalogs only say when to call.
+ */
+export const EMERGENCY_LINES = [
+  'police-110',
+  'police-9110',
+  'inochi-denwa',
+  'yorisoi',
+  'kodomo-sos',
+] as const satisfies readonly WindowId[];
+export type EmergencyLine = (typeof EMERGENCY_LINES)[number];
 
 /** Japanese catalog: the default locale and the reference every other catalog must match key for key. */
 export const ja = {
@@ -42,6 +56,7 @@ export const ja = {
   nav: {
     home: 'ホーム',
     guide: '状況を整理する',
+    saved: '保存した結果を開く',
   },
   footer: {
     disclaimer:
@@ -53,29 +68,15 @@ export const ja = {
   emergency: {
     title: '今すぐ助けが必要なときは',
     intro: 'ひとりで抱えず、いつでも電話してください。',
-    lines: {
-      police: { name: '警察（緊急）', number: '110', when: '命の危険を感じる、殺害予告・脅迫を受けている' },
-      policeConsult: {
-        name: '警察相談専用電話',
-        number: '#9110',
-        when: '緊急ではないが警察に相談したい（平日昼間が中心・地域で異なる）',
-      },
-      inochi: {
-        name: 'いのちの電話',
-        number: '0570-783-556',
-        when: 'つらい気持ちを聞いてほしい（毎日10時〜22時）',
-      },
-      yorisoi: {
-        name: 'よりそいホットライン',
-        number: '0120-279-338',
-        when: '24時間・無料。外国語の相談もできます',
-      },
-      kodomo: {
-        name: '24時間子供SOSダイヤル',
-        number: '0120-0-78310',
-        when: '18歳未満の方・保護者の方（24時間・無料）',
-      },
-    },
+    when: {
+      'police-110': '命の危険を感じる、殺害予告・脅迫を受けている',
+      'police-9110': '緊急ではないが、警察に相談したい',
+      'inochi-denwa': 'つらい気持ちを聞いてほしい',
+      yorisoi: 'だれかに話を聞いてほしい。外国語の相談もできます',
+      'kodomo-sos': '18歳未満の方・保護者の方',
+    } satisfies Record<EmergencyLine, string>,
+    hours: (hours: string, varies: boolean, tollFree: boolean) =>
+      `${hours}${varies ? '（地域などにより異なります）' : ''}${tollFree ? '・通話料無料' : ''}`,
   },
   home: {
     title: 'ひとりで抱え込まないでください',
@@ -323,7 +324,8 @@ export const ja = {
     houterasuUnknown: '収入などを入力していないため、判定していません。',
     incomeLimit: '収入の基準（手取り月額）',
     assetLimit: '資産の基準',
-    yen: (n: number) => `${n.toLocaleString('ja-JP')}円`,
+    /** `amount` is already grouped by core's formatYen ("182,000"). */
+    yen: (amount: string) => `${amount}円`,
     disclaimerTitle: 'ご注意',
     actionsTitle: 'この結果をどうしますか？',
     print: '印刷する',
@@ -337,9 +339,38 @@ export const ja = {
       '下の「番号」と「鍵」は今しか表示されません。メモするか、コピーして安全な場所に保管してください。鍵がないと、誰も（私たちも）回答を読むことはできません。',
     savedId: '番号',
     savedKey: '鍵',
+    savedBoth: '番号と鍵（まとめて）',
+    savedReopen: 'あとで開くときは、このページで番号と鍵を入れてください：',
     startOver: '最初からやり直す',
     startOverConfirm: '回答を消して、最初からやり直しますか？',
     editAnswers: '回答を見直す',
+  },
+  saved: {
+    pageTitle: '保存した結果を開く',
+    intro: '結果を保存したときに表示された「番号」と「鍵」を入れてください。',
+    idHelp: '「番号と鍵（まとめて）」をコピーした場合は、この欄にそのまま貼りつけられます。',
+    privacy: '番号と鍵は、この画面を開いている間だけ使います。アドレス欄や履歴、この端末には残しません。',
+    split: '貼りつけた文字を、番号と鍵に分けて入れました。',
+    open: '開く',
+    opening: '開いています…',
+    missing: '番号と鍵の両方を入れてください。',
+    notFound:
+      '開けませんでした。番号か鍵が違うか、保存期間（180日）が過ぎています。番号と鍵をもう一度確かめてみてください。',
+    outdated:
+      '保存した回答は、今の質問の形と合わなくなったため開けませんでした。お手数ですが、もう一度質問に答えてください。',
+    networkError: 'サーバーにつながりませんでした。通信状況を確かめて、もう一度「開く」を押してください。',
+    openedIntro: (date: string) => `${date}に保存した回答を、今日の日付で整理し直しました。`,
+    eraseTitle: '保存した回答を消す',
+    eraseBody:
+      '消去すると、保存した回答はサーバーから消え、この番号と鍵ではもう開けなくなります。元に戻すことはできません。',
+    erase: 'サーバーから消去する',
+    erasing: '消去しています…',
+    eraseConfirm: '保存した回答をサーバーから消去しますか？この番号と鍵では、もう開けなくなります。',
+    eraseError: '消去できませんでした。通信状況を確かめて、もう一度お試しください。',
+    erased: '消去しました。保存した回答は、もうサーバーに残っていません。',
+    continueWith: 'この回答から続ける',
+    continueConfirm: 'いま入力している回答を、保存した回答に置きかえますか？',
+    close: 'この結果を閉じる',
   },
   windows: {
     pageTitle: '相談窓口をさがす',

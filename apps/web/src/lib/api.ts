@@ -1,8 +1,19 @@
-import type { Locale, TriageAnswers, WindowView } from '@mimamoru/core';
-import type { SaveTriageResponseSchema } from '@mimamoru/contracts';
+import type { Locale, TriageAnswers, TriageResult, WindowView } from '@mimamoru/core';
+import type { ACCESS_KEY_HEADER, SaveTriageResponseSchema } from '@mimamoru/contracts';
 import type { z } from 'zod';
 
 export type SaveTriageResponse = z.infer<typeof SaveTriageResponseSchema>;
+
+// Typed against the contract but not imported at run time: that would bring zod into the bundle.
+const ACCESS_KEY: typeof ACCESS_KEY_HEADER = 'x-access-key';
+
+/** GET /api/triage/saved/:id: the stored answers and the result recomputed by the server for today. */
+export interface SavedTriage {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly answers: TriageAnswers;
+  readonly result: TriageResult;
+}
 
 /** An HTTP answer other than 2xx, or a network failure (status 0). */
 export class ApiRequestError extends Error {
@@ -33,6 +44,7 @@ async function request<T>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiRequestError(0, 'network');
   }
+  if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok || !type.includes('application/json')) {
     throw new ApiRequestError(response.ok ? 502 : response.status, `http-${response.status}`);
@@ -60,5 +72,31 @@ export function saveTriage(answers: TriageAnswers, locale: Locale): Promise<Save
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ answers }),
+  });
+}
+
+/**
+ * GET /api/triage/saved/:id with the access key in a header (never in a URL the person can see).
+ * A wrong id, a wrong key and an expired save all answer 404.
+ */
+export function fetchSavedTriage(
+  id: string,
+  key: string,
+  locale: Locale,
+  signal?: AbortSignal,
+): Promise<SavedTriage> {
+  return request(
+    `/api/triage/saved/${encodeURIComponent(id)}?lang=${locale}`,
+    locale,
+    { headers: { [ACCESS_KEY]: key } },
+    signal,
+  );
+}
+
+/** DELETE /api/triage/saved/:id: erases the saved answers for good (204). */
+export function eraseSavedTriage(id: string, key: string, locale: Locale): Promise<void> {
+  return request(`/api/triage/saved/${encodeURIComponent(id)}`, locale, {
+    method: 'DELETE',
+    headers: { [ACCESS_KEY]: key },
   });
 }

@@ -4,16 +4,6 @@ export function telHref(number: string): string {
   return `tel:${dialable.replace(/#/g, '%23')}`;
 }
 
-/** Today as YYYY-MM-DD in Japan, which is the calendar the law counts in. */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** Formats a YYYY-MM-DD calendar date for display, with the weekday. */
 export function formatDate(isoDate: string, intlLocale: string, withWeekday = true): string {
   const date = new Date(`${isoDate}T00:00:00Z`);

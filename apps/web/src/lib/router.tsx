@@ -26,6 +26,7 @@ type Match =
   | { readonly name: 'home' }
   | { readonly name: 'guide' }
   | { readonly name: 'result' }
+  | { readonly name: 'saved' }
   | { readonly name: 'windows' }
   | { readonly name: 'window'; readonly id: string }
   | { readonly name: 'not-found' };
@@ -36,6 +37,7 @@ export function matchRoute(pathname: string): Match {
   if (path === '/') return { name: 'home' };
   if (path === '/guide') return { name: 'guide' };
   if (path === '/result') return { name: 'result' };
+  if (path === '/saved') return { name: 'saved' };
   if (path === '/windows') return { name: 'windows' };
   const detail = /^\/windows\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (detail?.[1]) return { name: 'window', id: detail[1] };

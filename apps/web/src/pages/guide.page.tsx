@@ -1,13 +1,12 @@
-import { AREAS, FACTS, GOALS, IDENTIFIABILITY, PLATFORMS, type Area } from '@mimamoru/core';
+import { AREAS, FACTS, GOALS, IDENTIFIABILITY, PLATFORMS, todayInTokyo, type Area } from '@mimamoru/core';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Choice, Question } from '../components/choice.js';
-import { EmergencyBox } from '../components/emergency-box.js';
+import { EmergencyBox, PhoneLineLink } from '../components/emergency-box.js';
 import { meansStatus, useGuide, type GuideDraft } from '../guide/guide-state.js';
 import { WIZARD_LANGUAGES, type Messages } from '../i18n/ja.js';
 import { useT } from '../i18n/locale-context.js';
 import { usePageTitle } from '../lib/page-title.js';
 import { navigate } from '../lib/router.js';
-import { todayInJapan } from '../lib/format.js';
 
 export const STEP_IDS = [
   'facts',
@@ -71,7 +70,7 @@ export function GuidePage() {
   const step = Math.min(storedStep, STEP_IDS.length - 1);
   const id = STEP_IDS[step] ?? 'facts';
   const total = STEP_IDS.length;
-  const today = todayInJapan();
+  const today = todayInTokyo(new Date());
   const why = blocker(id, draft, t, today);
   const isLast = step === total - 1;
   const [announcement, setAnnouncement] = useState('');
@@ -199,10 +198,7 @@ function StepBody({ id, draft, update, t, today }: StepProps): ReactNode {
             <div className="notice notice-urgent" role="note">
               <p>{s.wellbeing.dangerNote}</p>
               <p>
-                <a className="phone-link phone-link-inline" href="tel:110">
-                  <span className="phone-name">{t.emergency.lines.police.name}</span>
-                  <span className="phone-number">110</span>
-                </a>
+                <PhoneLineLink line="police-110" inline />
               </p>
             </div>
           ) : null}
@@ -385,7 +381,7 @@ function StepBody({ id, draft, update, t, today }: StepProps): ReactNode {
               id="wellbeing-help"
               title={s.wellbeing.urgentTitle}
               intro={s.wellbeing.urgentBody}
-              lines={['inochi', 'yorisoi', 'police']}
+              lines={['inochi-denwa', 'yorisoi', 'police-110']}
               headingLevel={3}
             />
           ) : (
@@ -393,7 +389,7 @@ function StepBody({ id, draft, update, t, today }: StepProps): ReactNode {
               id="wellbeing-help"
               title={s.wellbeing.helpTitle}
               intro={s.wellbeing.helpBody}
-              lines={['inochi', 'yorisoi']}
+              lines={['inochi-denwa', 'yorisoi']}
               headingLevel={3}
             />
           )}

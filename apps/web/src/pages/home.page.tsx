@@ -22,6 +22,9 @@ export function HomePage() {
             {t.home.directory}
           </Link>
         </div>
+        <p className="hero-more">
+          <Link to="/saved">{t.nav.saved}</Link>
+        </p>
       </section>
       <EmergencyBox />
       <section className="note-box" aria-labelledby="privacy-title">

@@ -13,8 +13,8 @@ import {
   nextBusinessDay,
   prosecutionLimitationDate,
   shiftMonths,
-  todayInTokyo,
 } from './dates.js';
+import { todayInTokyo } from './tokyo-time.js';
 
 describe('plain calendar arithmetic', () => {
   it('gives the Tokyo date, which is a day ahead of UTC after 15:00 UTC', () => {

@@ -17,7 +17,6 @@ import { isJapaneseHoliday, isWeekend, isYearEndHoliday } from './calendar.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-const TOKYO_OFFSET_MS = 9 * 3_600_000; // Asia/Tokyo has no daylight saving time.
 
 interface Ymd {
   readonly year: number;
@@ -69,11 +68,6 @@ export function isIsoDate(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Today's calendar date in Japan (Asia/Tokyo, UTC+9) at the instant `now`. */
-export function todayInTokyo(now: Date): string {
-  return format(now.getTime() + TOKYO_OFFSET_MS);
 }
 
 /** The date `n` days after `date` (negative `n` goes back). */

@@ -1,6 +1,6 @@
 import type { Locale, Localized } from '../i18n/locale.js';
 import { DEFAULT_LOCALE } from '../i18n/locale.js';
-import { todayInTokyo } from '../law/dates.js';
+import { todayInTokyo } from '../law/tokyo-time.js';
 import { houterasuEligibility } from '../law/houterasu.js';
 import { LEGAL_CONTENT_CHECKED } from '../law/source.js';
 import type { TriageAnswers } from './answers.js';

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { requireWindow, WINDOWS } from './directory.js';
-import { filterWindows, formatHours, isOpenAt, isWindowOpenAt, localizeWindow, tokyoParts } from './hours.js';
+import { tokyoParts } from '../law/tokyo-time.js';
+import { formatHours } from './format-hours.js';
+import { filterWindows, isOpenAt, isWindowOpenAt, localizeWindow } from './hours.js';
 import type { OpeningHours, WindowId } from './window.js';
 
 /** An instant given as Japan local time. */
