@@ -1,4 +1,7 @@
 import {
+  ACCESS_KEY_HEADER,
+  AccessKeyHeaderSchema,
+  LocaleQuerySchema,
   SavedTriageParamsSchema,
   SavedTriageResponseSchema,
   SaveTriageRequestSchema,
@@ -9,11 +12,6 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseInput } from '../../errors/app-error.js';
 import { requestLocale } from '../../http/locale.js';
-import {
-  ACCESS_KEY_HEADER,
-  AccessKeyHeaderSchema,
-  LocaleQuerySchema as TriageQuerySchema,
-} from '@mimamoru/contracts';
 import type { TriageService } from './triage.service.js';
 
 function accessKey(request: FastifyRequest): string {
@@ -22,7 +20,7 @@ function accessKey(request: FastifyRequest): string {
 
 export function registerTriageRoutes(app: FastifyInstance, { service }: { service: TriageService }): void {
   app.post('/api/triage', async (request) => {
-    parseInput(TriageQuerySchema, request.query);
+    parseInput(LocaleQuerySchema, request.query);
     const answers = parseInput(TriageAnswersSchema, request.body);
     const { result } = service.assessTriage({ answers, locale: requestLocale(request) });
     return TriageResultSchema.parse(result);
@@ -35,7 +33,7 @@ export function registerTriageRoutes(app: FastifyInstance, { service }: { servic
   });
 
   app.get('/api/triage/saved/:id', async (request) => {
-    parseInput(TriageQuerySchema, request.query);
+    parseInput(LocaleQuerySchema, request.query);
     const { id } = parseInput(SavedTriageParamsSchema, request.params);
     const saved = await service.getSavedTriage({
       id,
