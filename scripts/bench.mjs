@@ -76,3 +76,99 @@ for (const [name, ops] of rows) {
 console.log(
   '\n(ratios > 1 are faster than the baseline; compare ratios between runs, not ops/s between machines)',
 );
+
+// Intake throughput: consultations (JSON, no attachments) through the whole app on SQLite in a
+// temp dir (validation, argon2id, sealing, one committed transaction), against a bare Fastify route
+// doing the same ConsultationRequestSchema validation and answering 201 without storing.
+await benchIntake();
+
+async function benchIntake() {
+  const serverDist = new URL('../apps/server/dist/', import.meta.url);
+  if (!existsSync(new URL('app.js', serverDist))) {
+    console.error('bench: apps/server is not built (npm run build).');
+    process.exit(1);
+  }
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { randomBytes } = await import('node:crypto');
+  const { default: Fastify } = await import('fastify');
+  const { buildApp } = await import(new URL('app.js', serverDist).href);
+  const { createContainer } = await import(new URL('container.js', serverDist).href);
+  const { loadConfig } = await import(new URL('config/config.js', serverDist).href);
+  const { migrateToLatest } = await import(new URL('db/database.js', serverDist).href);
+  const { ConsultationRequestSchema } = await import(contractsDist.href);
+
+  const COUNT = 300;
+  const bodies = Array.from({ length: COUNT }, (_, i) =>
+    JSON.stringify({
+      name: `bench ${i}`,
+      narrative: `匿名のアカウントから毎日のように中傷する投稿が続いています (${i})。`.repeat(8),
+      platforms: ['x', '5ch'],
+      postUrls: [`https://x.com/someone/status/${1000 + i}`],
+      happenedAt: '2026-10-01',
+      goals: ['delete', 'identify'],
+      contact: { channel: i % 2 ? 'email' : 'in-app', email: `bench${i}@example.jp` },
+      consent: { privacyPolicyVersion: core.PRIVACY_POLICY_VERSION, accepted: true },
+    }),
+  );
+  const headers = { 'content-type': 'application/json' };
+  /** Submissions per second, sequential, after a short warm-up. */
+  async function perSecond(app) {
+    for (const payload of bodies.slice(0, 20))
+      await app.inject({ method: 'POST', url: '/api/consultations', headers, payload });
+    const start = performance.now();
+    for (const payload of bodies) {
+      const res = await app.inject({ method: 'POST', url: '/api/consultations', headers, payload });
+      if (res.statusCode !== 201) throw new Error(`bench: expected 201, got ${res.statusCode} ${res.body}`);
+    }
+    return (COUNT / (performance.now() - start)) * 1000;
+  }
+
+  const bare = Fastify({ logger: false });
+  bare.post('/api/consultations', async (request, reply) => {
+    const parsed = ConsultationRequestSchema.safeParse(request.body);
+    if (!parsed.success) return reply.status(400).send({ error: 'invalid' });
+    return reply
+      .status(201)
+      .send({ caseNumber: 'MM-0000-0000', accessKey: 'x', createdAt: new Date().toISOString() });
+  });
+  await bare.ready();
+  const bareRate = await perSecond(bare);
+  await bare.close();
+
+  const dir = mkdtempSync(join(tmpdir(), 'mimamoru-bench-'));
+  try {
+    const config = loadConfig({
+      MIMAMORU_ENV: 'test',
+      MIMAMORU_DATA_DIR: join(dir, 'data'),
+      MIMAMORU_WEB_DIST: join(dir, 'web'),
+      MIMAMORU_MASTER_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'silent',
+    });
+    const container = createContainer(config);
+    await migrateToLatest(container.database);
+    const app = await buildApp({ config, services: container.services, logStream: { write() {} } });
+    const appRate = await perSecond(app);
+    await app.close();
+    await container.close();
+    console.log(
+      '\n' + 'intake benchmark (JSON, no attachments)'.padEnd(44),
+      'subm/s'.padStart(12),
+      'vs bare'.padStart(14),
+    );
+    console.log(
+      'bare Fastify route: validate + 201'.padEnd(44),
+      bareRate.toFixed(0).padStart(12),
+      '1.000×'.padStart(14),
+    );
+    console.log(
+      'POST /api/consultations (SQLite, stored)'.padEnd(44),
+      appRate.toFixed(0).padStart(12),
+      `${(appRate / bareRate).toFixed(3)}×`.padStart(14),
+    );
+    console.log('(the stored path includes one argon2id hash per submission, by design)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

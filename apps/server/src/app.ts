@@ -10,6 +10,8 @@ import { registerWebApp } from './http/static.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerTriageRoutes } from './modules/triage/triage.routes.js';
 import { registerWindowsRoutes } from './modules/windows/windows.routes.js';
+import { registerIntakeRoutes } from './modules/intake/intake.routes.js';
+import { registerVictimRoutes } from './modules/victim/victim.routes.js';
 
 /** Request bodies are small JSON answers; anything bigger is refused. */
 export const BODY_LIMIT = 64 * 1024;
@@ -46,6 +48,8 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
   registerHealthRoutes(app, { service: services.health });
   registerTriageRoutes(app, { service: services.triage });
   registerWindowsRoutes(app, { service: services.windows });
+  registerIntakeRoutes(app, { service: services.intake });
+  registerVictimRoutes(app, { service: services.victim, cookie: { secure: config.env === 'production' } });
 
   await app.ready();
   return app;

@@ -35,6 +35,8 @@ export async function startServer(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   app.log.info({ url, dialect: container.database.dialect, env: config.env }, `mimamoru listening on ${url}`);
+  // Mail and other jobs run in this process; container.close() stops the worker gracefully.
+  container.worker.start();
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

@@ -6,6 +6,7 @@ import { TriageResultSchema } from '@mimamoru/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../src/cli/main.js';
 import { VALID_ANSWERS } from './harness.js';
+import { MIGRATIONS } from '../src/db/migrations/registry.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mimamoru-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -114,7 +115,10 @@ describe('mimamoru help and config', () => {
   it('migrates a fresh SQLite database', async () => {
     const env = { DATABASE_URL: `sqlite://${path.join(dir, 'cli.sqlite')}` };
     const first = await cli(['migrate'], '', env);
-    expect(first).toMatchObject({ code: 0, stdout: 'Applied: 0001-create-saved-triage\n' });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: `Applied: ${MIGRATIONS.map(([name]) => name).join(', ')}\n`,
+    });
     const second = await cli(['migrate'], '', env);
     expect(second.stdout).toBe('Database is up to date.\n');
   });

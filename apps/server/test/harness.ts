@@ -9,6 +9,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { createContainer, type Container } from '../src/container.js';
 import { migrateToLatest } from '../src/db/database.js';
+import { createLogger } from '../src/http/logging.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -34,6 +35,8 @@ export interface TestAppOptions {
   readonly webFiles?: Readonly<Record<string, string>>;
   /** Run the migrations before building the app (default true). */
   readonly migrate?: boolean;
+  /** SMTP_URL for the app's mailer (e.g. from startTestSmtpServer()); default: .eml files in the outbox. */
+  readonly smtpUrl?: string;
 }
 
 /** A fresh PostgreSQL schema reached through search_path in the connection URL; dropped on cleanup. */
@@ -75,15 +78,22 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     DATABASE_URL: databaseUrl,
     MIMAMORU_WEB_DIST: webDist,
     LOG_LEVEL: 'info',
+    // A fresh random master key per test app (no key file); options.env may override it.
+    MIMAMORU_MASTER_KEY: randomBytes(32).toString('base64'),
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.env,
   });
-  const container = createContainer(config, options.clock ? { clock: options.clock } : {});
-  if (options.migrate !== false) await migrateToLatest(container.database);
   const logs: string[] = [];
+  const logStream = { write: (line: string) => logs.push(line) };
+  const container = createContainer(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    logger: createLogger(config, logStream),
+  });
+  if (options.migrate !== false) await migrateToLatest(container.database);
   const app = await buildApp({
     config,
     services: container.services,
-    logStream: { write: (line: string) => logs.push(line) },
+    logStream,
   });
   return {
     app,

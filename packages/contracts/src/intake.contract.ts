@@ -161,3 +161,12 @@ export const AccessKeyResetConfirmSchema = z.object({ token: z.string().trim().m
 export const AccessKeyResetDoneSchema = z.object({ caseNumber: z.string(), accessKey: z.string() });
 
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** Response of POST /api/victim/withdraw: the case is closed and its personal data erased. */
+export const VictimWithdrawnSchema = z.object({ caseNumber: z.string(), status: z.literal('withdrawn') });
+
+/** Response of POST /api/victim/reset/request (202), identical whatever the input. */
+export const AccessKeyResetRequestedSchema = z.object({ accepted: z.literal(true) });
+
+/** Params of GET /api/victim/attachments/:id. */
+export const VictimAttachmentParamsSchema = z.object({ id: z.uuid() }).strict();

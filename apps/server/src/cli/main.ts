@@ -8,6 +8,7 @@ import { ConfigError, describeConfig, loadConfig, type Config } from '../config/
 import type { RawIssue } from '../errors/app-error.js';
 import { localizeIssues } from '../errors/validation-messages.js';
 import { renderLegalSources } from './legal-sources.js';
+import { registerKeysCommands } from './keys.command.js';
 
 /** Exit codes: 0 ok, 1 failure (config, database, internal), 2 bad input or usage. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -227,6 +228,8 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
       io.stdout.write(renderLegalSources());
       result.code = EXIT.ok;
     });
+
+  registerKeysCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
 
   return program;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseMasterKeys } from '../security/master-key.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -22,6 +23,13 @@ export interface Config {
   readonly webDist: string;
   readonly trustProxy: boolean;
   readonly savedTriageTtlDays: number;
+  /** smtp(s)://… ; undefined writes mail as .eml files to <dataDir>/outbox/. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Origin of links in e-mails, without a trailing slash. */
+  readonly publicUrl: string;
+  /** Raw MIMAMORU_MASTER_KEY (validated); undefined uses the key file. Secret: never log or print. */
+  readonly masterKey: string | undefined;
 }
 
 /** The built web app, apps/web/dist: three levels up from both src/config/ and dist/config/. */
@@ -78,6 +86,34 @@ function nonEmpty(raw: string): Parsed<string> {
 
 function directory(raw: string): Parsed<string> {
   return raw.trim() === '' ? fail('must be a directory path') : ok(path.resolve(raw.trim()));
+}
+
+function optionalSmtpUrl(raw: string): Parsed<string | undefined> {
+  const value = raw.trim();
+  if (value === '') return ok(undefined);
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '') return ok(value);
+  } catch {
+    // reported below
+  }
+  return fail('must be smtp://[user:pass@]host[:port] or smtps://… (credentials URL-encoded)');
+}
+
+function httpOrigin(raw: string): Parsed<string> {
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol === 'http:' || url.protocol === 'https:') return ok(url.href.replace(/\/+$/, ''));
+  } catch {
+    // reported below
+  }
+  return fail(`must be an http(s):// address such as https://mimamoru.example.jp (got "${raw}")`);
+}
+
+function optionalMasterKey(raw: string): Parsed<string | undefined> {
+  if (raw.trim() === '') return ok(undefined);
+  const parsed = parseMasterKeys(raw);
+  return parsed.ok ? ok(raw.trim()) : fail(parsed.problem);
 }
 
 /** sqlite://<path> (relative to the working directory, or sqlite:///abs/path) or postgres(ql)://… */
@@ -165,6 +201,34 @@ const schema = {
     defaultText: '180',
     default: '180',
     parse: integer(1, 3650),
+  },
+  smtpUrl: {
+    doc: 'Outgoing mail server, smtp://user:pass@host:587 or smtps://user:pass@host:465. Unset: mail is written as .eml files to <MIMAMORU_DATA_DIR>/outbox/.',
+    env: ['SMTP_URL'],
+    defaultText: 'none (mail goes to <MIMAMORU_DATA_DIR>/outbox/)',
+    default: '',
+    parse: optionalSmtpUrl,
+  },
+  mailFrom: {
+    doc: 'Sender of every e-mail, e.g. "mimamoru <no-reply@example.jp>".',
+    env: ['MAIL_FROM'],
+    defaultText: 'mimamoru <no-reply@localhost>',
+    default: 'mimamoru <no-reply@localhost>',
+    parse: nonEmpty,
+  },
+  publicUrl: {
+    doc: 'Public address of this site (https://…), used to build links in e-mails.',
+    env: ['PUBLIC_URL'],
+    defaultText: 'http://localhost:<PORT>',
+    default: (partial) => `http://localhost:${partial.port ?? 3000}`,
+    parse: httpOrigin,
+  },
+  masterKey: {
+    doc: 'Secret, never printed: master key(s) encrypting personal data at rest, base64 of 32 random bytes (openssl rand -base64 32), or "1:<base64>,2:<base64>" (highest version current). Unset: a key file is created under <MIMAMORU_DATA_DIR>/keys/.',
+    env: ['MIMAMORU_MASTER_KEY'],
+    defaultText: 'none (key file <MIMAMORU_DATA_DIR>/keys/master-keys.json)',
+    default: '',
+    parse: optionalMasterKey,
   },
 } satisfies { [K in keyof Config]: KeyDefinition<Config[K]> };
 

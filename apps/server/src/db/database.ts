@@ -30,7 +30,8 @@ export function createDatabase(config: Pick<Config, 'database'>): DatabaseHandle
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
+    // FULL: a commit (and so a 201 for a consultation) survives power loss, not only a killed process.
+    sqlite.pragma('synchronous = FULL');
     dialect = new SqliteDialect({ database: sqlite });
   } else {
     // `options` (e.g. -c search_path=…) in the URL's query string reaches the server unchanged.

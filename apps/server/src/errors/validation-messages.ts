@@ -58,6 +58,18 @@ const CUSTOM: Readonly<Record<Locale, Catalog>> = {
     'after-asOf': (f) => `「${f}」が基準日（asOf）より後の日付です。asOf 以前の日付にしてください。`,
     'knownSince-without-known': (f) =>
       `「${f}」は、相手が誰か分かっている場合（offender.known が true）にだけ指定できます。known を true にするか、この項目を削除してください。`,
+    'url-invalid': (f, _i, r) =>
+      `「${f}」の「${show(r)}」は URL として使えません。https:// から始まる投稿のアドレスを貼り付けてください。`,
+    'email-invalid': (f) => `「${f}」はメールアドレスの形になっていません（例: name@example.jp）。`,
+    'phone-invalid': (f) =>
+      `「${f}」は電話番号として読み取れません。数字とハイフンで入力してください（例: 090-1234-5678）。`,
+    'email-required': (f) =>
+      `「${f}」にメールアドレスを入力してください。メールでの連絡やアクセスキーの送信に必要です。`,
+    'phone-required': (f) => `「${f}」に電話番号を入力してください。電話での連絡を選んだ場合に必要です。`,
+    'policy-outdated': (f) =>
+      `「${f}」: プライバシーポリシーが更新されています。ページを開き直し、最新の内容を確認して同意してください。`,
+    'consent-required': (f) => `「${f}」: 相談を送るには、プライバシーポリシーへの同意が必要です。`,
+    'confirm-required': (f) => `「${f}」: 取り下げて削除するには、確認（confirm: true）が必要です。`,
   },
   en: {
     duplicate: (f) => `${f} contains the same value more than once. Remove the duplicates.`,
@@ -66,6 +78,18 @@ const CUSTOM: Readonly<Record<Locale, Catalog>> = {
     'after-asOf': (f) => `${f} is later than the reference date (asOf). Use a date on or before asOf.`,
     'knownSince-without-known': (f) =>
       `${f} can only be given when you know who the offender is (offender.known is true). Set known to true or remove this field.`,
+    'url-invalid': (f, _i, r) =>
+      `${f}: "${show(r)}" is not a usable address. Paste the post's address starting with https://.`,
+    'email-invalid': (f) => `${f} is not an email address (e.g. name@example.jp).`,
+    'phone-invalid': (f) => `${f} is not a phone number. Use digits and dashes (e.g. 090-1234-5678).`,
+    'email-required': (f) =>
+      `Enter an email address in ${f}: it is needed to contact you by email or send you the access key.`,
+    'phone-required': (f) =>
+      `Enter a phone number in ${f}: it is needed when you choose to be contacted by phone.`,
+    'policy-outdated': (f) =>
+      `${f}: the privacy policy has been updated. Reload the page, read the current version and accept it.`,
+    'consent-required': (f) => `${f}: to send a consultation, please accept the privacy policy.`,
+    'confirm-required': (f) => `${f}: to withdraw and erase the consultation, confirm it (confirm: true).`,
   },
 };
 

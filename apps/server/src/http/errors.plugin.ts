@@ -23,6 +23,9 @@ function body(request: FastifyRequest, code: string, message: string, issues?: F
 }
 
 function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError, locale: Locale) {
+  // Rate-limit errors (429) say when to come back.
+  const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(error.statusCode).send(body(request, error.code, error.localize(locale)));
 }
 
@@ -69,7 +72,8 @@ export function registerErrorHandling(
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       return sendAppError(request, reply, error, locale);
     }
-    const mapped = fromFramework(error, options.bodyLimit);
+    // Some routes raise the limit (e.g. the consultation form); name the one that applied.
+    const mapped = fromFramework(error, request.routeOptions.bodyLimit ?? options.bodyLimit);
     if (mapped) {
       request.log.info({ code: mapped.code }, 'request rejected');
       return sendAppError(request, reply, mapped, locale);

@@ -1,0 +1,71 @@
+import { isLocale, type CaseStatus } from '@mimamoru/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { CaseSealer } from './case-sealing.js';
+import { createCaseClosedError, createCaseNotFoundError } from './intake.errors.js';
+import { casesRepository } from './intake.repository.js';
+import { newSortableId } from './sortable-id.js';
+import type { MailOutbox } from './intake.types.js';
+
+export interface ConsultantReplyDeps {
+  readonly db: Kysely<Database>;
+  readonly sealer: CaseSealer;
+  readonly outbox: MailOutbox;
+  readonly clock: () => Date;
+}
+
+/** Consultant-side use cases (the staff console calls these; tests do today). */
+export function createConsultantReplyService({ db, sealer, outbox, clock }: ConsultantReplyDeps) {
+  return {
+    /**
+     * Adds a consultant message to a case and moves it to `awaiting-victim` (a question) or
+     * `in-progress`. When the victim chose email, a notice mail (a link, never the text) is queued
+     * in the same transaction.
+     */
+    async postConsultantReply(input: {
+      caseId?: string;
+      caseNumber?: string;
+      body: string;
+      awaitingVictim?: boolean;
+    }): Promise<{ messageId: string; status: CaseStatus; createdAt: string }> {
+      const body = input.body.trim();
+      if (body === '') throw new Error('postConsultantReply: empty body');
+      const now = clock().toISOString();
+      const messageId = newSortableId();
+      const status: CaseStatus = input.awaitingVictim === false ? 'in-progress' : 'awaiting-victim';
+      await db.transaction().execute(async (trx) => {
+        const found = input.caseId
+          ? await casesRepository.findById(trx, input.caseId)
+          : input.caseNumber
+            ? await casesRepository.findByNumber(trx, input.caseNumber)
+            : undefined;
+        if (!found) throw createCaseNotFoundError();
+        if (found.status === 'withdrawn') throw createCaseClosedError();
+        await casesRepository.insertMessage(trx, {
+          id: messageId,
+          case_id: found.id,
+          author: 'consultant',
+          body_sealed: sealer.seal('case_messages', 'body_sealed', messageId, body),
+          created_at: now,
+        });
+        await casesRepository.updateCase(trx, found.id, {
+          status,
+          updated_at: now,
+          first_response_at: found.first_response_at ?? now,
+        });
+        const email = sealer.openOptional('cases', 'email_sealed', found.id, found.email_sealed);
+        if (found.channel === 'email' && email) {
+          await outbox.enqueueMail(trx, {
+            to: email,
+            template: 'reply-notice',
+            locale: isLocale(found.locale) ? found.locale : 'ja',
+            data: { caseNumber: found.case_number },
+          });
+        }
+      });
+      return { messageId, status, createdAt: now };
+    },
+  };
+}
+
+export type ConsultantReplyService = ReturnType<typeof createConsultantReplyService>;

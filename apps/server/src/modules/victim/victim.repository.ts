@@ -1,0 +1,110 @@
+import { sql, type Insertable, type Selectable } from 'kysely';
+import type { AccessKeyResetsTable, VictimSessionsTable } from '../../db/schema.js';
+import type { Db } from '../intake/intake.repository.js';
+
+export type SessionRow = Selectable<VictimSessionsTable>;
+export type ResetRow = Selectable<AccessKeyResetsTable>;
+
+/** Victim sessions, key-reset tokens and rate-limit counters. */
+export const victimRepository = {
+  async insertSession(trx: Db, row: Insertable<VictimSessionsTable>): Promise<void> {
+    await trx.insertInto('victim_sessions').values(row).execute();
+  },
+
+  async findSession(trx: Db, id: string): Promise<SessionRow | undefined> {
+    return trx.selectFrom('victim_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async touchSession(trx: Db, id: string, expiresAt: string): Promise<void> {
+    await trx.updateTable('victim_sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+  },
+
+  async deleteSession(trx: Db, id: string): Promise<void> {
+    await trx.deleteFrom('victim_sessions').where('id', '=', id).execute();
+  },
+
+  /** Revokes every session of a case, except `keep` when given. */
+  async deleteSessionsOfCase(trx: Db, caseId: string, keep?: string): Promise<void> {
+    let query = trx.deleteFrom('victim_sessions').where('case_id', '=', caseId);
+    if (keep !== undefined) query = query.where('id', '!=', keep);
+    await query.execute();
+  },
+
+  async deleteExpiredSessions(trx: Db, nowIso: string): Promise<void> {
+    await trx.deleteFrom('victim_sessions').where('expires_at', '<=', nowIso).execute();
+  },
+
+  async insertReset(trx: Db, row: Insertable<AccessKeyResetsTable>): Promise<void> {
+    await trx.insertInto('access_key_resets').values(row).execute();
+  },
+
+  async findResetByTokenHash(trx: Db, tokenHash: string): Promise<ResetRow | undefined> {
+    return trx
+      .selectFrom('access_key_resets')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  },
+
+  /** Marks a token used; false when another request redeemed it first. */
+  async redeemReset(trx: Db, id: string, nowIso: string): Promise<boolean> {
+    const result = await trx
+      .updateTable('access_key_resets')
+      .set({ used_at: nowIso })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async deleteResetsOfCase(trx: Db, caseId: string): Promise<void> {
+    await trx.deleteFrom('access_key_resets').where('case_id', '=', caseId).execute();
+  },
+
+  /** Current count of a rate-limit window, or null when none is open since `windowStartAfter`. */
+  async readCounter(
+    trx: Db,
+    key: string,
+    windowStartAfter: string,
+  ): Promise<{ count: number; windowStart: string } | null> {
+    const row = await trx
+      .selectFrom('auth_failures')
+      .select(['count', 'window_start'])
+      .where('key', '=', key)
+      .where('window_start', '>', windowStartAfter)
+      .executeTakeFirst();
+    return row ? { count: Number(row.count), windowStart: row.window_start } : null;
+  },
+
+  /** Adds one to a fixed-window counter, starting a new window when the open one began before `windowStartAfter`. */
+  async incrementCounter(trx: Db, key: string, nowIso: string, windowStartAfter: string): Promise<void> {
+    const stale = sql<boolean>`${sql.ref('auth_failures.window_start')} <= ${windowStartAfter}`;
+    await trx
+      .insertInto('auth_failures')
+      .values({ key, window_start: nowIso, count: 1 })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          count: sql<number>`case when ${stale} then 1 else ${sql.ref('auth_failures.count')} + 1 end`,
+          window_start: sql<string>`case when ${stale} then ${nowIso} else ${sql.ref('auth_failures.window_start')} end`,
+        }),
+      )
+      .execute();
+  },
+
+  /** Drops counters whose window closed before `windowStartAfter` (they would restart at 1 anyway). */
+  async deleteStaleCounters(trx: Db, windowStartAfter: string): Promise<void> {
+    await trx.deleteFrom('auth_failures').where('window_start', '<=', windowStartAfter).execute();
+  },
+
+  /** Drops reset tokens that can no longer be redeemed. */
+  async deleteDeadResets(trx: Db, nowIso: string): Promise<void> {
+    await trx
+      .deleteFrom('access_key_resets')
+      .where((eb) => eb.or([eb('expires_at', '<=', nowIso), eb('used_at', 'is not', null)]))
+      .execute();
+  },
+
+  async clearCounter(trx: Db, key: string): Promise<void> {
+    await trx.deleteFrom('auth_failures').where('key', '=', key).execute();
+  },
+};

@@ -1,0 +1,434 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ATTACHMENT_LIMITS,
+  GOALS,
+  isLocale,
+  normalizeCaseNumber,
+  PLATFORMS,
+  type CaseStatus,
+  type Locale,
+} from '@mimamoru/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { BlobStore } from '../../storage/blob-store.js';
+import { checkFiles, type AttachmentContentType, type UploadedFile } from '../intake/attachments.service.js';
+import {
+  hashAccessKey,
+  hexEqual,
+  newSecret,
+  sha256Hex,
+  verifyAccessKey,
+} from '../intake/case-credentials.service.js';
+import type { CaseSealer } from '../intake/case-sealing.js';
+import { createCaseClosedError, createTooManyFilesError } from '../intake/intake.errors.js';
+import {
+  casesRepository,
+  type AttachmentRow,
+  type CaseRow,
+  type MessageRow,
+} from '../intake/intake.repository.js';
+import { attachmentRows, ensureBlobs, storeBlobs } from '../intake/intake.service.js';
+import type { MailOutbox } from '../intake/intake.types.js';
+import { newSortableId } from '../intake/sortable-id.js';
+import {
+  createAttachmentNotFoundError,
+  createCsrfError,
+  createInvalidCredentialsError,
+  createNotSignedInError,
+  createResetInvalidError,
+  createTooManyAttemptsError,
+} from './victim.errors.js';
+import { victimRepository } from './victim.repository.js';
+
+const MINUTE_MS = 60_000;
+
+/** Session and rate-limit settings; tests may shorten them. */
+export interface VictimLimits {
+  /** Idle timeout, pushed forward on every authenticated request. */
+  readonly sessionIdleMs: number;
+  /** A session ends this long after login, however active. */
+  readonly sessionMaxMs: number;
+  readonly resetTokenMs: number;
+  readonly windowMs: number;
+  /** Failed logins per case number / per IP within a window. */
+  readonly loginFailuresPerCase: number;
+  readonly loginFailuresPerIp: number;
+  /** Reset requests (any outcome) per case number / per IP within a window. */
+  readonly resetRequestsPerCase: number;
+  readonly resetRequestsPerIp: number;
+}
+
+export const DEFAULT_VICTIM_LIMITS: VictimLimits = {
+  sessionIdleMs: 30 * MINUTE_MS,
+  sessionMaxMs: 12 * 60 * MINUTE_MS,
+  resetTokenMs: 30 * MINUTE_MS,
+  windowMs: 15 * MINUTE_MS,
+  loginFailuresPerCase: 10,
+  loginFailuresPerIp: 30,
+  resetRequestsPerCase: 5,
+  resetRequestsPerIp: 20,
+};
+
+export interface VictimServiceDeps {
+  readonly db: Kysely<Database>;
+  readonly sealer: CaseSealer;
+  readonly blobStore: BlobStore;
+  readonly outbox: MailOutbox;
+  readonly clock: () => Date;
+  readonly limits?: Partial<VictimLimits>;
+}
+
+/** An authenticated victim request: which session, which case. */
+export interface VictimSession {
+  readonly sessionId: string;
+  readonly caseId: string;
+  readonly expiresAt: string;
+}
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+function parseList<T extends string>(json: string | null, allowed: readonly T[]): T[] {
+  if (json === null) return [];
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is T => (allowed as readonly string[]).includes(v)) : [];
+}
+
+/** Victim use cases: open the case with number + key, read it, write to the consultant, leave. */
+export function createVictimService({
+  db,
+  sealer,
+  blobStore,
+  outbox,
+  clock,
+  limits: overrides,
+}: VictimServiceDeps) {
+  const limits: VictimLimits = { ...DEFAULT_VICTIM_LIMITS, ...overrides };
+
+  /** Throws 429 when any counter is at its limit within the current window. */
+  async function assertUnderLimit(
+    counters: readonly { key: string; limit: number }[],
+    now: Date,
+  ): Promise<void> {
+    const windowStartAfter = new Date(now.getTime() - limits.windowMs).toISOString();
+    for (const { key, limit } of counters) {
+      const counter = await victimRepository.readCounter(db, key, windowStartAfter);
+      if (counter && counter.count >= limit) {
+        const retryAfterMs = Date.parse(counter.windowStart) + limits.windowMs - now.getTime();
+        const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+        const error = createTooManyAttemptsError({ minutes: String(Math.ceil(retryAfterSeconds / 60)) });
+        throw Object.assign(error, { retryAfterSeconds });
+      }
+    }
+  }
+
+  async function count(keys: readonly string[], now: Date): Promise<void> {
+    const windowStartAfter = new Date(now.getTime() - limits.windowMs).toISOString();
+    for (const key of keys)
+      await victimRepository.incrementCounter(db, key, now.toISOString(), windowStartAfter);
+  }
+
+  function presentMessage(row: MessageRow) {
+    return {
+      id: row.id,
+      author: row.author === 'consultant' ? ('consultant' as const) : ('victim' as const),
+      body: sealer.open('case_messages', 'body_sealed', row.id, row.body_sealed),
+      createdAt: row.created_at,
+    };
+  }
+
+  function presentAttachment(row: AttachmentRow) {
+    return {
+      id: row.id,
+      filename: sealer.open('case_attachments', 'filename_sealed', row.id, row.filename_sealed),
+      contentType: row.content_type as AttachmentContentType,
+      size: Number(row.size),
+      sha256: row.sha256,
+      createdAt: row.created_at,
+    };
+  }
+
+  async function openCase(caseId: string): Promise<CaseRow> {
+    const row = await casesRepository.findById(db, caseId);
+    if (!row || row.status === 'withdrawn') throw createNotSignedInError();
+    return row;
+  }
+
+  return {
+    /**
+     * Checks a case number and access key and opens a session. An unknown number and a wrong key
+     * cost the same argon2 verification and give the same error; failures are counted per IP and
+     * per case number across processes.
+     */
+    async openSession({
+      caseNumber: typed,
+      accessKey,
+      ip,
+    }: {
+      caseNumber: string;
+      accessKey: string;
+      ip: string;
+    }) {
+      const now = clock();
+      const caseNumber = normalizeCaseNumber(typed);
+      const caseKey = `login-case:${sha256Hex(caseNumber ?? typed.trim().toUpperCase())}`;
+      const ipKey = `login-ip:${sha256Hex(ip)}`;
+      await assertUnderLimit(
+        [
+          { key: caseKey, limit: limits.loginFailuresPerCase },
+          { key: ipKey, limit: limits.loginFailuresPerIp },
+        ],
+        now,
+      );
+      const found = caseNumber ? await casesRepository.findByNumber(db, caseNumber) : undefined;
+      const ok = await verifyAccessKey(found?.access_key_hash, accessKey);
+      if (!found || !ok || found.status === 'withdrawn') {
+        await count([caseKey, ipKey], now);
+        throw createInvalidCredentialsError();
+      }
+      const token = newSecret();
+      const csrfToken = newSecret();
+      const expiresAt = new Date(now.getTime() + limits.sessionIdleMs).toISOString();
+      await db.transaction().execute(async (trx) => {
+        await victimRepository.clearCounter(trx, caseKey);
+        await victimRepository.deleteExpiredSessions(trx, now.toISOString());
+        await victimRepository.deleteStaleCounters(
+          trx,
+          new Date(now.getTime() - limits.windowMs).toISOString(),
+        );
+        await victimRepository.insertSession(trx, {
+          id: sha256Hex(token),
+          case_id: found.id,
+          csrf_token_hash: sha256Hex(csrfToken),
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+        });
+      });
+      return { token, caseNumber: found.case_number, csrfToken, expiresAt };
+    },
+
+    /**
+     * Finds the session a cookie token names and slides its idle expiry; writes also need the CSRF
+     * token given at login (compared in constant time).
+     */
+    async resolveSession({
+      token,
+      csrfToken,
+      requireCsrf,
+    }: {
+      token: string | undefined;
+      csrfToken: string | undefined;
+      requireCsrf: boolean;
+    }): Promise<VictimSession> {
+      if (!token || !TOKEN_PATTERN.test(token)) throw createNotSignedInError();
+      const now = clock();
+      const id = sha256Hex(token);
+      const row = await victimRepository.findSession(db, id);
+      const maxEnd = row ? Date.parse(row.created_at) + limits.sessionMaxMs : 0;
+      if (!row || row.expires_at <= now.toISOString() || maxEnd <= now.getTime()) {
+        if (row) await victimRepository.deleteSession(db, id);
+        throw createNotSignedInError();
+      }
+      if (requireCsrf && !(csrfToken && hexEqual(sha256Hex(csrfToken), row.csrf_token_hash))) {
+        throw createCsrfError();
+      }
+      const expiresAt = new Date(Math.min(now.getTime() + limits.sessionIdleMs, maxEnd)).toISOString();
+      await victimRepository.touchSession(db, id, expiresAt);
+      return { sessionId: id, caseId: row.case_id, expiresAt };
+    },
+
+    /** Everything the victim sees of their case, decrypted. */
+    async getCase({ caseId }: { caseId: string }) {
+      const row = await openCase(caseId);
+      const [messages, attachments] = await Promise.all([
+        casesRepository.listMessages(db, caseId),
+        casesRepository.listAttachments(db, caseId),
+      ]);
+      const open = (column: string, sealed: string | null) =>
+        sealer.openOptional('cases', column, row.id, sealed);
+      return {
+        caseNumber: row.case_number,
+        status: row.status as CaseStatus,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        name: open('name_sealed', row.name_sealed),
+        narrative: open('narrative_sealed', row.narrative_sealed) ?? '',
+        platforms: parseList(row.platforms, PLATFORMS),
+        postUrls: JSON.parse(open('post_urls_sealed', row.post_urls_sealed) ?? '[]') as string[],
+        happenedAt: open('happened_at_sealed', row.happened_at_sealed),
+        goals: parseList(row.goals, GOALS),
+        contact: {
+          channel: (row.channel ?? 'in-app') as 'email' | 'phone' | 'in-app',
+          email: open('email_sealed', row.email_sealed),
+          phone: open('phone_sealed', row.phone_sealed),
+          notes: open('contact_notes_sealed', row.contact_notes_sealed),
+        },
+        privacyPolicyVersion: row.privacy_policy_version,
+        messages: messages.map(presentMessage),
+        attachments: attachments.map(presentAttachment),
+      };
+    },
+
+    /** A message from the victim; answering a question moves the case back to `in-progress`. */
+    async postMessage({ caseId, body }: { caseId: string; body: string }) {
+      const now = clock().toISOString();
+      const id = newSortableId();
+      const row = {
+        id,
+        case_id: caseId,
+        author: 'victim',
+        body_sealed: sealer.seal('case_messages', 'body_sealed', id, body),
+        created_at: now,
+      };
+      await db.transaction().execute(async (trx) => {
+        const found = await casesRepository.findById(trx, caseId);
+        if (!found || found.status === 'withdrawn') throw createCaseClosedError();
+        await casesRepository.insertMessage(trx, row);
+        const status = found.status === 'awaiting-victim' ? 'in-progress' : found.status;
+        await casesRepository.updateCase(trx, caseId, { status, updated_at: now });
+      });
+      return { message: presentMessage(row) };
+    },
+
+    /** More files for the case, within the per-case total. Blobs are stored before the transaction. */
+    async addAttachments({ caseId, files }: { caseId: string; files: readonly UploadedFile[] }) {
+      const checked = checkFiles(files);
+      const existing = await casesRepository.countAttachments(db, caseId);
+      if (existing + checked.length > ATTACHMENT_LIMITS.maxFiles) throw createTooManyFilesError();
+      const stored = await storeBlobs(blobStore, checked);
+      const now = clock().toISOString();
+      const rows = attachmentRows(sealer, caseId, stored, now);
+      await db.transaction().execute(async (trx) => {
+        const found = await casesRepository.findById(trx, caseId);
+        if (!found || found.status === 'withdrawn') throw createCaseClosedError();
+        const total = (await casesRepository.countAttachments(trx, caseId)) + rows.length;
+        if (total > ATTACHMENT_LIMITS.maxFiles) throw createTooManyFilesError();
+        await casesRepository.insertAttachments(trx, rows);
+        await casesRepository.updateCase(trx, caseId, { updated_at: now });
+      });
+      await ensureBlobs(blobStore, stored);
+      return { attachments: rows.map(presentAttachment) };
+    },
+
+    /** An attachment's decrypted bytes. */
+    async getAttachment({ caseId, attachmentId }: { caseId: string; attachmentId: string }) {
+      const row = await casesRepository.findAttachment(db, caseId, attachmentId);
+      if (!row) throw createAttachmentNotFoundError();
+      const bytes = await blobStore.get(row.sha256);
+      return { ...presentAttachment(row), bytes };
+    },
+
+    /**
+     * Withdraws the case: in one transaction messages, attachment records, sessions and reset tokens
+     * are deleted and personal columns erased; then blobs no other record uses are deleted.
+     */
+    async withdraw({ caseId }: { caseId: string }) {
+      const now = clock().toISOString();
+      const { caseNumber, blobs } = await db.transaction().execute(async (trx) => {
+        const found = await casesRepository.findById(trx, caseId);
+        if (!found || found.status === 'withdrawn') throw createNotSignedInError();
+        await victimRepository.deleteSessionsOfCase(trx, caseId);
+        await victimRepository.deleteResetsOfCase(trx, caseId);
+        const blobs = await casesRepository.eraseCase(trx, caseId, now);
+        return { caseNumber: found.case_number, blobs };
+      });
+      const stillUsed = await casesRepository.referencedBlobs(db, blobs);
+      for (const sha256 of blobs) if (!stillUsed.has(sha256)) await blobStore.delete(sha256);
+      return { caseNumber, status: 'withdrawn' as const };
+    },
+
+    /** A new access key (shown once); every other session of the case ends. */
+    async rotateAccessKey({ caseId, sessionId }: { caseId: string; sessionId: string }) {
+      const accessKey = newSecret();
+      const hash = await hashAccessKey(accessKey);
+      const now = clock().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await casesRepository.updateCase(trx, caseId, { access_key_hash: hash, updated_at: now });
+        await victimRepository.deleteSessionsOfCase(trx, caseId, sessionId);
+      });
+      return { accessKey };
+    },
+
+    async logout({ sessionId }: { sessionId: string }): Promise<void> {
+      await victimRepository.deleteSession(db, sessionId);
+    },
+
+    /**
+     * Starts a key reset. Whatever the input, the caller learns nothing: when the case exists and
+     * its contact email matches, a one-time token (stored hashed) is mailed; otherwise nothing happens.
+     */
+    async requestReset({
+      caseNumber: typed,
+      email,
+      locale,
+      ip,
+    }: {
+      caseNumber: string;
+      email: string;
+      locale: Locale | undefined;
+      ip: string;
+    }): Promise<void> {
+      const now = clock();
+      const caseNumber = normalizeCaseNumber(typed);
+      const keys = [
+        {
+          key: `reset-case:${sha256Hex(caseNumber ?? typed.trim().toUpperCase())}`,
+          limit: limits.resetRequestsPerCase,
+        },
+        { key: `reset-ip:${sha256Hex(ip)}`, limit: limits.resetRequestsPerIp },
+      ];
+      await assertUnderLimit(keys, now);
+      await count(
+        keys.map((k) => k.key),
+        now,
+      );
+      if (!caseNumber) return;
+      const emailHash = await sealer.emailHash(email);
+      const found = await casesRepository.findByEmailHash(db, caseNumber, emailHash);
+      if (!found || found.status === 'withdrawn') return;
+      const token = newSecret();
+      const mailLocale = locale ?? (isLocale(found.locale) ? found.locale : 'ja');
+      const to = sealer.openOptional('cases', 'email_sealed', found.id, found.email_sealed);
+      if (!to) return;
+      const expiresAt = new Date(now.getTime() + limits.resetTokenMs).toISOString();
+      await db.transaction().execute(async (trx) => {
+        await victimRepository.deleteDeadResets(trx, now.toISOString());
+        await victimRepository.insertReset(trx, {
+          id: randomUUID(),
+          case_id: found.id,
+          token_hash: sha256Hex(token),
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+          used_at: null,
+        });
+        await outbox.enqueueMail(trx, {
+          to,
+          template: 'key-reset',
+          locale: mailLocale,
+          data: { token, expiresAt },
+        });
+      });
+    },
+
+    /** Redeems a reset token once, before it expires: a new access key, and every session ends. */
+    async confirmReset({ token }: { token: string }): Promise<{ caseNumber: string; accessKey: string }> {
+      const now = clock().toISOString();
+      const reset = TOKEN_PATTERN.test(token)
+        ? await victimRepository.findResetByTokenHash(db, sha256Hex(token))
+        : undefined;
+      if (!reset || reset.used_at !== null || reset.expires_at <= now) throw createResetInvalidError();
+      const accessKey = newSecret();
+      const hash = await hashAccessKey(accessKey);
+      const caseNumber = await db.transaction().execute(async (trx) => {
+        if (!(await victimRepository.redeemReset(trx, reset.id, now))) throw createResetInvalidError();
+        const found = await casesRepository.findById(trx, reset.case_id);
+        if (!found || found.status === 'withdrawn') throw createResetInvalidError();
+        await casesRepository.updateCase(trx, found.id, { access_key_hash: hash, updated_at: now });
+        await victimRepository.deleteSessionsOfCase(trx, found.id);
+        return found.case_number;
+      });
+      return { caseNumber, accessKey };
+    },
+  };
+}
+
+export type VictimService = ReturnType<typeof createVictimService>;
