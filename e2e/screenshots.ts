@@ -1,16 +1,22 @@
 // Regenerates docs/screenshots/ (phone width, Japanese and English) from the built app:
 // `npm run screenshots`. Japanese text needs a CJK font (Debian: fonts-noto-cjk).
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, PHONE } from './support/browser.js';
+import { postConsultantReply } from './support/case-store.js';
 import { answerBloggerScenario, catalogs } from './support/guide.js';
 import { startBuiltServer } from './support/server.js';
 
 const out = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
 mkdirSync(out, { recursive: true });
 
-const server = await startBuiltServer();
+// The consultant's reply on the case page is written with the server's own services (same key and data).
+const env = { MIMAMORU_MASTER_KEY: randomBytes(32).toString('base64') };
+const server = await startBuiltServer(env);
+const files = mkdtempSync(join(tmpdir(), 'mimamoru-shots-'));
 const browser = await launchChromium();
 try {
   for (const locale of ['ja', 'en'] as const) {
@@ -61,9 +67,67 @@ try {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('main').getByRole('link').first().waitFor();
     await shot('window-detail');
+
+    // The consultation form, carried over from the Guide's result.
+    const c = m.consult;
+    await page.goto('/result');
+    await page.getByRole('button', { name: m.result.consult, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: c.pageTitle }).waitFor();
+    await shot('consult', false);
+
+    const evidence = join(files, `evidence-${locale}.png`);
+    await page.screenshot({ path: evidence });
+    const url = page.getByRole('textbox', { name: c.urls.label(1), exact: true });
+    await url.fill('x.com/someone');
+    if (locale === 'ja') {
+      await page.getByRole('button', { name: c.submit, exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: c.errors.summaryTitle(3) }).waitFor();
+      await page.screenshot({ path: join(out, 'consult-errors-ja.png'), fullPage: false });
+      console.log('docs/screenshots/consult-errors-ja.png');
+    }
+    await page
+      .getByRole('textbox', { name: c.narrative.label, exact: true })
+      .fill(
+        locale === 'ja'
+          ? 'ブログに「下手くそ」と書かれ、顔写真と住所までさらされました。'
+          : 'Someone called me useless on my blog, then posted my photo and my address.',
+      );
+    await url.fill('https://x.com/someone/status/123');
+    await page.getByRole('radio', { name: c.contact.channels.email.label, exact: true }).check();
+    await page
+      .getByRole('textbox', { name: c.contact.emailLabelRequired, exact: true })
+      .fill('hanako@example.jp');
+    await page.getByLabel(c.files.label, { exact: true }).setInputFiles(evidence);
+    await page.getByRole('checkbox', { name: c.consent.label, exact: true }).check();
+    await page.getByRole('button', { name: c.submit, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: m.submitted.pageTitle }).waitFor();
+    await shot('submitted');
+    const caseNumber = await page
+      .getByRole('textbox', { name: m.submitted.caseNumber, exact: true })
+      .inputValue();
+
+    // The case page, once a consultant has replied.
+    await page.getByRole('button', { name: m.submitted.open, exact: true }).click();
+    await page.getByText(m.casePage.caseNumberIs(caseNumber)).waitFor();
+    await page
+      .getByRole('textbox', { name: m.casePage.messageLabel, exact: true })
+      .fill(locale === 'ja' ? '昨日、新しい書き込みも見つけました。' : 'I found another post yesterday.');
+    await page.getByRole('button', { name: m.casePage.send, exact: true }).click();
+    await page.getByText(m.casePage.sent, { exact: true }).waitFor();
+    await postConsultantReply(server, env, {
+      caseNumber,
+      body:
+        locale === 'ja'
+          ? 'ご相談ありがとうございます。まず書き込みの削除依頼から始めましょう。'
+          : 'Thank you for reaching out. Let us start with a request to remove the posts.',
+    });
+    await page.reload();
+    await page.locator('.message-consultant').waitFor();
+    await shot('case');
     await context.close();
   }
 } finally {
   await browser.close();
   await server.stop();
+  rmSync(files, { recursive: true, force: true });
 }

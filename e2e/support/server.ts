@@ -27,8 +27,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built server (`mimamoru serve`) on SQLite in a fresh data directory, as `npm start` does. */
-export async function startBuiltServer(): Promise<RunningServer> {
+/**
+ * Starts the built server (`mimamoru serve`) on SQLite in a fresh data directory, as `npm start` does.
+ * `env` adds or overrides variables (SMTP_URL, PUBLIC_URL, MIMAMORU_MASTER_KEY …); a function receives
+ * the server's address and data directory first, for values that depend on them.
+ */
+export async function startBuiltServer(
+  env: Record<string, string> | ((server: { url: string; dataDir: string }) => Record<string, string>) = {},
+): Promise<RunningServer> {
   const bin = join(root, 'apps/server/bin/mimamoru.js');
   if (
     !existsSync(join(root, 'apps/server/dist/cli/main.js')) ||
@@ -38,6 +44,8 @@ export async function startBuiltServer(): Promise<RunningServer> {
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mimamoru-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  const extra = typeof env === 'function' ? env({ url, dataDir }) : env;
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
     cwd: root,
@@ -48,12 +56,12 @@ export async function startBuiltServer(): Promise<RunningServer> {
       MIMAMORU_DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      ...extra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);

@@ -6,6 +6,7 @@ import { LocaleProvider } from './i18n/locale-context.js';
 import { GuidePage } from './pages/guide.page.js';
 import { HomePage } from './pages/home.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
+import { PrivacyPage } from './pages/privacy.page.js';
 import { WindowDetailPage } from './pages/window-detail.page.js';
 import { WindowsPage } from './pages/windows.page.js';
 import { matchRoute, usePathname } from './lib/router.js';
@@ -14,7 +15,15 @@ import { matchRoute, usePathname } from './lib/router.js';
 const ResultPage = lazy(() => import('./pages/result.page.js').then((m) => ({ default: m.ResultPage })));
 // A saved result is shown with the same sections: load them only when needed too.
 const SavedPage = lazy(() => import('./pages/saved.page.js').then((m) => ({ default: m.SavedPage })));
+// The intake pages (consultation form, case page, key reset) load when first opened.
+const ConsultPage = lazy(() => import('./pages/consult.page.js').then((m) => ({ default: m.ConsultPage })));
+const CasePage = lazy(() => import('./pages/case.page.js').then((m) => ({ default: m.CasePage })));
+const CaseResetPage = lazy(() =>
+  import('./pages/case-reset.page.js').then((m) => ({ default: m.CaseResetPage })),
+);
 
+// Each lazy page has its own Suspense boundary (keyed): a shared one would keep the previous page,
+// hidden, in the DOM while the next one loads, and focus would go to its heading.
 function Routes() {
   const route = matchRoute(usePathname());
   switch (route.name) {
@@ -24,18 +33,38 @@ function Routes() {
       return <GuidePage />;
     case 'result':
       return (
-        <Suspense fallback={<Loading />}>
+        <Suspense key="result" fallback={<Loading />}>
           <ResultPage />
         </Suspense>
       );
     case 'saved':
       return (
-        <Suspense fallback={<Loading />}>
+        <Suspense key="saved" fallback={<Loading />}>
           <SavedPage />
         </Suspense>
       );
     case 'windows':
       return <WindowsPage />;
+    case 'consult':
+      return (
+        <Suspense key="consult" fallback={<Loading />}>
+          <ConsultPage />
+        </Suspense>
+      );
+    case 'case':
+      return (
+        <Suspense key="case" fallback={<Loading />}>
+          <CasePage />
+        </Suspense>
+      );
+    case 'case-reset':
+      return (
+        <Suspense key="case-reset" fallback={<Loading />}>
+          <CaseResetPage />
+        </Suspense>
+      );
+    case 'privacy':
+      return <PrivacyPage />;
     case 'window':
       return <WindowDetailPage key={route.id} id={route.id} />;
     case 'not-found':

@@ -44,6 +44,8 @@ Examples:
   $ mimamoru triage --input answers.json         assess answers from a file, print the result JSON
   $ cat answers.json | mimamoru triage --lang en assess answers from stdin, in English
   $ mimamoru config                              list every setting, its variable, default and meaning
+  $ mimamoru sources > docs/LEGAL-SOURCES.md     every legal source the Guide cites, as Markdown
+  $ mimamoru keys status                         master key versions in use; 'keys rotate' re-encrypts
 
 Exit codes: 0 success, 1 failure (configuration, database, internal), 2 invalid input.
 `;

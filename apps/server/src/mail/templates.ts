@@ -73,9 +73,9 @@ function blocks(request: MailRequest, publicUrl: string): Block[] {
       return ja
         ? [
             'ご自身あてに送るよう選ばれた、ご相談の確認情報をお送りします。',
-            `ご相談番号：${request.data.caseNumber}\nアクセスキー：${request.data.accessKey}`,
+            `相談番号：${request.data.caseNumber}\n鍵：${request.data.accessKey}`,
             { before: 'この2つで、ご相談のページを開けます：', href: casePage },
-            'アクセスキーは、ほかの人に見られない場所に控えてください。このメールを残しておきたくない場合は、控えを取ってから削除してください。',
+            '鍵は、ほかの人に見られない場所に控えてください。このメールを残しておきたくない場合は、控えを取ってから削除してください。',
             'お心当たりがない場合は、このメールを破棄してください。',
           ]
         : [
@@ -91,7 +91,7 @@ function blocks(request: MailRequest, publicUrl: string): Block[] {
         ? [
             'みまもるからお知らせがあります。',
             {
-              before: `ご相談のページでご確認ください（${number ? `ご相談番号 ${number} と` : 'ご相談番号と'}アクセスキーが必要です）：`,
+              before: `ご相談のページでご確認ください（${number ? `相談番号 ${number} と` : '相談番号と'}鍵が必要です）：`,
               href: casePage,
             },
             'お知らせの内容は、安全のためこのメールには記載していません。',
@@ -110,12 +110,12 @@ function blocks(request: MailRequest, publicUrl: string): Block[] {
       const link = `${publicUrl}/case/reset#${request.data.token}`;
       return ja
         ? [
-            'アクセスキーの再設定のお申し込みを受け付けました。',
+            '鍵の再設定のお申し込みを受け付けました。',
             {
-              before: `次のリンクから新しいアクセスキーを設定できます。リンクは1回だけ、${expires}まで使えます：`,
+              before: `次のリンクから新しい鍵を設定できます。リンクは1回だけ、${expires}まで使えます：`,
               href: link,
             },
-            'お申し込みに心当たりがない場合は、このメールを破棄してください。今のアクセスキーはそのまま使えます。',
+            'お申し込みに心当たりがない場合は、このメールを破棄してください。今の鍵はそのまま使えます。',
           ]
         : [
             'We received a request to reset your access key.',

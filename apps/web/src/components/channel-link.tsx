@@ -1,13 +1,16 @@
 import type { WindowView } from '@mimamoru/core';
 import { useT } from '../i18n/locale-context.js';
 import { telHref } from '../lib/format.js';
+import { Link } from '../lib/router.js';
 
 type ViewChannel = WindowView['channels'][number];
 
 const isWebUrl = (value: string): boolean => /^https:\/\//i.test(value) || /^http:\/\//i.test(value);
 
 /** Where a channel leads: tel:, mailto:, LINE or an http(s) page. Anything else is shown as text only. */
-function channelHref(channel: ViewChannel): { href: string; external: boolean } | null {
+function channelHref(channel: ViewChannel): { href: string; external: boolean; internal?: boolean } | null {
+  // A page of this site, such as mimamoru's own consultation form ('/consult').
+  if (/^\/(?!\/)/.test(channel.value)) return { href: channel.value, external: false, internal: true };
   switch (channel.type) {
     case 'phone':
       return { href: telHref(channel.value), external: false };
@@ -43,6 +46,12 @@ export function ChannelLink({
   );
   const className = `channel-link channel-${channel.type}${large ? ' channel-link-large' : ''}`;
   if (!target) return <span className={className}>{content}</span>;
+  if (target.internal)
+    return (
+      <Link className={className} to={target.href}>
+        {content}
+      </Link>
+    );
   return target.external ? (
     <a className={className} href={target.href} target="_blank" rel="noopener noreferrer">
       {content}

@@ -21,7 +21,25 @@ export function Layout({ children }: { readonly children: ReactNode }) {
     if (pathname === firstPath.current) return;
     firstPath.current = pathname;
     window.scrollTo({ top: 0 });
-    document.querySelector<HTMLElement>('#main h1')?.focus();
+    const focusHeading = () => {
+      const heading = document.querySelector<HTMLElement>('#main h1');
+      heading?.focus();
+      // A heading still hidden (by Suspense, while the next page loads) cannot take focus yet.
+      return heading !== null && document.activeElement === heading;
+    };
+    if (focusHeading()) return;
+    // A page loaded on demand shows its heading a moment later: focus it when it appears.
+    const main = document.getElementById('main');
+    if (!main) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const timeout = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timeout);
+    };
   }, [pathname]);
 
   return (
@@ -76,6 +94,15 @@ export function Layout({ children }: { readonly children: ReactNode }) {
             </li>
             <li>
               <Link to="/saved">{t.nav.saved}</Link>
+            </li>
+            <li>
+              <Link to="/consult">{t.footer.consultLink}</Link>
+            </li>
+            <li>
+              <Link to="/case">{t.footer.caseLink}</Link>
+            </li>
+            <li>
+              <Link to="/privacy">{t.footer.privacyLink}</Link>
             </li>
           </ul>
         </nav>

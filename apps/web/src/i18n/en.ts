@@ -29,11 +29,17 @@ export const en: Messages = {
     home: 'Home',
     guide: 'Sort out my situation',
     saved: 'Open a saved result',
+    consult: 'Consult mimamoru',
+    case: 'Open my case page',
+    privacy: 'Privacy policy',
   },
   footer: {
     disclaimer:
       'This site gives general information. It is not legal advice. For a decision about your own case, please talk to a lawyer or a public help service.',
     directoryLink: 'List of help services',
+    consultLink: 'Consult mimamoru (open 24 hours)',
+    caseLink: 'Case page',
+    privacyLink: 'Privacy policy',
     privacy: 'Your answers stay on this device. Nothing is sent anywhere unless you choose “Save”.',
   },
   emergency: {
@@ -56,6 +62,11 @@ export const en: Messages = {
     start: 'Sort out my situation (about 3 min)',
     directory: 'Find help services',
     privacyTitle: 'About your answers',
+    consultTitle: 'Talk to a consultant directly',
+    consultBody:
+      'mimamoru’s consultants take consultations at any hour. Your first consultation is free, and you can consult without giving your name.',
+    consult: 'Go to the consultation form',
+    caseLink: 'See replies to my consultation',
   },
   guide: {
     pageTitle: 'Sort out my situation',
@@ -331,6 +342,10 @@ export const en: Messages = {
     startOver: 'Start over',
     startOverConfirm: 'Delete your answers and start over?',
     editAnswers: 'Review my answers',
+    consultTitle: 'Consult us based on this result',
+    consultBody:
+      'You can consult mimamoru’s consultants about this situation. Where it was posted, what you want and the date are carried over to the consultation form. You can change them before sending.',
+    consult: 'Consult us based on this result',
   },
   saved: {
     pageTitle: 'Open a saved result',
@@ -414,6 +429,342 @@ export const en: Messages = {
       'in-person': 'In person',
     },
   },
+  consult: {
+    pageTitle: 'Consult mimamoru',
+    intro:
+      'You have been coping with a lot on your own. Write only what you can — that is enough. A consultant will read it and reply within 24 hours. Your first consultation is free.',
+    fromGuide:
+      'From your answers in “Sort out my situation”, we filled in where it was posted, what you want and the date. You can change anything.',
+    required: 'required',
+    optional: 'optional',
+    draftNote:
+      'What you type stays on this device until you close this tab (attached files do not). “Quick exit” erases it.',
+    narrative: {
+      title: 'What happened',
+      label: 'What happened (required)',
+      help: 'A few words are fine. Write only what you can, in any order.',
+      prompts: [
+        'What was posted (for example: “X is a fraud”)',
+        'When it started and how long it has gone on',
+        'Whether anything identifies you (name, photo, workplace…)',
+        'What worries you or troubles you right now',
+      ],
+    },
+    platforms: {
+      title: 'Where it was posted',
+      help: 'Choose all that apply. If you are not sure, you can leave this empty.',
+    },
+    urls: {
+      title: 'Addresses (URLs) of the posts (optional)',
+      help: 'If you know the address of a post (starting with https://), enter it. You can add as many as you need (up to 100).',
+      label: (n: number) => `URL ${n}`,
+      add: 'Add a URL',
+      remove: (n: number) => `Remove URL ${n}`,
+      removeShort: 'Remove',
+      max: 'You can enter up to 100 URLs.',
+    },
+    when: {
+      title: 'When it happened (optional)',
+      label: 'Date of the first post (if you know)',
+      help: 'An approximate date is fine.',
+    },
+    goals: {
+      title: 'What you want (optional)',
+      help: 'Choose all that apply. It is fine if you have not decided yet.',
+    },
+    name: {
+      title: 'Your name (optional)',
+      label: 'Name or nickname (optional)',
+      help: 'You can consult anonymously. If there is a name you would like us to use, enter it.',
+    },
+    contact: {
+      title: 'How we contact you',
+      legend: 'How would you like to hear from your consultant?',
+      channels: {
+        email: {
+          label: 'E-mail',
+          example: 'We e-mail you when a reply arrives (the e-mail never contains what you wrote)',
+        },
+        phone: { label: 'Phone', example: 'A consultant may call you' },
+        'in-app': {
+          label: 'Only on this site’s case page',
+          example: 'No e-mail and no calls. Check the case page for replies',
+        },
+      },
+      emailLabelRequired: 'E-mail address (required)',
+      emailLabelOptional: 'E-mail address (optional)',
+      emailHelp:
+        'With an e-mail address you get a notice when a reply arrives. If you lose your key, we send the link to make a new one here.',
+      phoneLabel: 'Phone number (required)',
+      phoneHelp: 'For example: 090-1234-5678',
+      notesLabel: 'Anything we should know before contacting you (optional)',
+      notesHelp: 'For example: “Please do not call in the evening”, “My family shares this e-mail account”',
+    },
+    files: {
+      title: 'Attachments (optional)',
+      label: 'Choose screenshots or PDFs',
+      limits: 'Up to 10 files, 10 MB each (PNG, JPEG, GIF, WebP, PDF)',
+      help: 'Screenshots of the posts help us understand quickly. Files are stored encrypted.',
+      chosen: (n: number) => `Chosen files (${n})`,
+      remove: (name: string) => `Remove ${name}`,
+      removeShort: 'Remove',
+      problems: {
+        'too-large': 'not added: it is larger than 10 MB. Shrink the image or send it separately.',
+        unsupported:
+          'not added: it is not a PNG, JPEG, GIF or WebP image or a PDF (we check the file’s content).',
+        empty: 'not added: the file is empty.',
+        'too-many': 'not added: you can attach up to 10 files.',
+      },
+      rejected: (name: string, problem: string) => `“${name}”: ${problem}`,
+      added: (n: number) => `${n} file(s) added.`,
+    },
+    emailKey: {
+      label: 'Also e-mail me the case number and key',
+      help: 'We send them to the e-mail address above. If you share your e-mail with family or others, leave this unticked.',
+    },
+    consent: {
+      title: 'Privacy policy',
+      body: 'What you send is stored encrypted and read only by mimamoru’s consultants. You can withdraw and erase it at any time.',
+      link: 'Read the privacy policy',
+      label: 'I have read and agree to the privacy policy (required)',
+      version: (version: string) => `(version ${version})`,
+    },
+    submit: 'Send my consultation',
+    submitting: 'Sending…',
+    errors: {
+      summaryTitle: (n: number) => (n === 1 ? 'Please check 1 thing' : `Please check ${n} things`),
+      summaryIntro: 'Everything you typed is still here. The links below take you to each field.',
+      summaryItem: (field: string, message: string) => `${field}: ${message}`,
+      narrativeRequired: 'Please write what happened — a few words are enough.',
+      urlInvalid: 'Enter an address starting with https:// or http://.',
+      dateFuture: 'The date cannot be later than today.',
+      emailRequired: 'You chose e-mail, so please enter your e-mail address.',
+      emailForKey: 'To receive the number and key by e-mail, please enter your e-mail address.',
+      emailInvalid: 'Please check the e-mail address (for example: name@example.com).',
+      phoneRequired: 'You chose phone, so please enter your phone number.',
+      phoneInvalid: 'Please enter the phone number in digits (for example: 090-1234-5678).',
+      consentRequired: 'To send your consultation, please agree to the privacy policy.',
+      network:
+        'We could not send it. Please check your connection and press “Send my consultation” again. What you typed is still here.',
+      general: 'We could not send it. Please try again in a little while. What you typed is still here.',
+      fieldNames: {
+        narrative: 'What happened',
+        platforms: 'Where it was posted',
+        postUrls: 'Addresses of the posts',
+        happenedAt: 'When it happened',
+        goals: 'What you want',
+        name: 'Your name',
+        channel: 'How we contact you',
+        email: 'E-mail address',
+        phone: 'Phone number',
+        notes: 'Anything we should know before contacting you',
+        files: 'Attachments',
+        consent: 'Agreement to the privacy policy',
+        general: 'Sending the consultation',
+      },
+    },
+  },
+  submitted: {
+    pageTitle: 'We have received your consultation',
+    lead: 'Thank you for telling us. Your consultation has reached us safely.',
+    codeTitle: 'Your case number and key',
+    codeWarning:
+      'The case number and key are shown only on this screen. Please write them down on paper, or copy them and keep them somewhere safe.',
+    codeWhy:
+      'You need both to open your case page. We do not know your key, so we cannot tell it to you again (if you gave an e-mail address, you can make a new one).',
+    caseNumber: 'Case number',
+    accessKey: 'Key',
+    both: 'Number and key (together)',
+    emailed: 'We also sent them to the e-mail address you entered. It may take a few minutes to arrive.',
+    nextTitle: 'What happens next',
+    next: [
+      'A consultant reads your consultation and replies on your case page within 24 hours.',
+      'Your first consultation is free. Before anything that costs money, we always explain it first.',
+      'If you chose e-mail, we let you know by e-mail when a reply arrives. The e-mail never contains what you wrote.',
+    ],
+    open: 'Open my case page',
+    opening: 'Opening…',
+    emergency: 'If your life is in danger, do not wait for our reply: call 110 (police).',
+  },
+  casePage: {
+    pageTitle: 'Case page',
+    loginIntro: 'Enter the case number and key you were shown when you consulted mimamoru.',
+    numberLabel: 'Case number',
+    numberHelp:
+      'For example: MM-7K3Q-9XD2. If you copied “Number and key (together)”, you can paste it straight into this field.',
+    keyLabel: 'Key',
+    keyHelp:
+      'The long string of letters and numbers shown when you sent your consultation (called “access key” in our e-mails).',
+    split: 'We split what you pasted into the case number and the key.',
+    open: 'Open',
+    opening: 'Opening…',
+    missing: 'Please enter both the case number and the key.',
+    badNumber: 'Please check the case number (for example: MM-7K3Q-9XD2).',
+    invalid: 'We could not open it. The case number or the key seems to be wrong. Please check them again.',
+    tooMany: (minutes: number) =>
+      `It could not be opened several times in a row, so for your safety we have paused for a little while. Please try again in about ${minutes} minute(s).`,
+    expired:
+      'For your safety we closed the page after a while without activity. Please enter your case number and key again.',
+    loggedOut: 'You have logged out. Nothing about your consultation is left on this device.',
+    networkError: 'We could not reach the server. Please check your connection and try again.',
+    privacy:
+      'The case number and key are used only while this screen is open. They are not kept in the address bar, the history or on this device.',
+    caseNumberIs: (n: string) => `Case number: ${n}`,
+    refresh: 'Check for updates',
+    refreshed: 'Up to date.',
+    logout: 'Log out',
+    statusTitle: 'Where things stand',
+    statuses: {
+      received: {
+        label: 'Received',
+        text: 'We have received your consultation. A consultant will read it and reply within 24 hours.',
+      },
+      'in-progress': { label: 'In progress', text: 'A consultant is working on your consultation.' },
+      'awaiting-victim': {
+        label: 'Waiting for your reply',
+        text: 'Your consultant has a question for you. Please read the messages below and reply when you can. There is no rush.',
+      },
+      closed: {
+        label: 'Finished',
+        text: 'Work on this consultation has finished. If you need help again, you can always start a new consultation.',
+      },
+      withdrawn: { label: 'Withdrawn', text: 'This consultation was withdrawn and its data erased.' },
+    },
+    messagesTitle: 'Messages',
+    noMessages: 'No messages yet. Your consultant’s reply will appear here.',
+    authors: { victim: 'You', consultant: 'Consultant' },
+    messageLabel: 'Send a message or more information',
+    messageHelp: 'Ask a question, add something you remembered, or send the address of a new post.',
+    send: 'Send',
+    sending: 'Sending…',
+    sent: 'Your message was sent.',
+    messageEmpty: 'Please write something to send.',
+    sendError: 'We could not send it. What you wrote is still here. Please press “Send” again.',
+    attachmentsTitle: 'Attachments',
+    noAttachments: 'No attachments yet.',
+    download: (name: string) => `Download ${name}`,
+    addFilesLabel: 'Add files',
+    addFiles: 'Send the chosen files',
+    addingFiles: 'Sending…',
+    filesAdded: (n: number) => `${n} file(s) added.`,
+    noFilesChosen: 'Please choose a file.',
+    yourConsultationTitle: 'What you sent',
+    submittedOn: (date: string) => `Received on ${date}`,
+    fields: {
+      narrative: 'What happened',
+      platforms: 'Where it was posted',
+      postUrls: 'Addresses of the posts',
+      happenedAt: 'Date of the first post',
+      goals: 'What you want',
+      name: 'Name',
+      channel: 'How we contact you',
+      email: 'E-mail address',
+      phone: 'Phone number',
+      notes: 'Anything we should know before contacting you',
+      policy: 'Privacy policy you agreed to',
+    },
+    none: '(none)',
+    rotateTitle: 'Change my key',
+    rotateBody:
+      'This stops the current key from working and makes a new one. Use it if someone else may know your key. The case page closes on any other device where it is open.',
+    rotate: 'Make a new key',
+    rotating: 'Making a new key…',
+    rotateConfirm: 'Stop the current key from working and make a new one?',
+    rotated:
+      'Here is your new key. It is shown only now — please write it down. The old key no longer works.',
+    newKey: 'New key',
+    withdrawTitle: 'Withdraw my consultation and erase my data',
+    withdrawBody: 'If you withdraw, the following is erased from our server. This cannot be undone.',
+    withdrawErased: [
+      'What you wrote, the addresses of the posts and the dates',
+      'Your name, e-mail address, phone number and contact notes',
+      'All messages, yours and your consultant’s',
+      'All attached files',
+    ],
+    withdrawKept:
+      'Only the case number, when it was received, when it was withdrawn and the policy version you agreed to remain (nothing that identifies you).',
+    withdrawCheck: 'I have checked what will be erased',
+    withdrawNeedsCheck: 'Before withdrawing, please tick “I have checked what will be erased”.',
+    withdraw: 'Withdraw and erase',
+    withdrawing: 'Erasing…',
+    withdrawConfirm: 'Withdraw your consultation and erase its data? This cannot be undone.',
+    withdrawn:
+      'Your consultation has been withdrawn and its data erased. Thank you for reaching out. If you ever need help again, you are always welcome.',
+    actionError: 'That did not work. Please try again in a little while.',
+    lostTitle: 'If you lost your key',
+    lostBody:
+      'If you gave an e-mail address when you consulted, you can make a new key. Enter your case number and e-mail address and we will e-mail you a link to do so.',
+    lostEmail: 'The e-mail address you gave',
+    lostSend: 'Send the link',
+    lostSending: 'Sending…',
+    lostMissing: 'Please enter both the case number and the e-mail address.',
+    lostDone:
+      'Thank you. If the case number and e-mail address match what we have, we have sent a link to make a new key. It works once and expires after a while. If it does not arrive, please check your spam folder too.',
+    lostNoEmail:
+      'If you did not give an e-mail address, please start a new consultation. We are sorry for the trouble.',
+  },
+  reset: {
+    pageTitle: 'Make a new key',
+    working: 'Making your new key…',
+    done: 'Here is your new key. It is shown only now — please write it down, or copy it and keep it somewhere safe. The old key no longer works.',
+    invalid:
+      'This link cannot be used: it has expired or was already used. Please ask for a new link from “If you lost your key” on the case page.',
+    noToken: 'Part of the link seems to be missing. Please open the link in the e-mail again.',
+    open: 'Open my case page',
+  },
+  privacy: {
+    pageTitle: 'Privacy policy',
+    version: (version: string) => `Version ${version}`,
+    intro:
+      'mimamoru takes consultations from people hurt on social networks. What you tell us is used only to help you.',
+    sections: [
+      {
+        title: 'What we keep',
+        items: [
+          'What you write in the consultation form (what happened, where and the addresses of the posts, the dates, what you want)',
+          'Your name or nickname, e-mail address, phone number and contact notes (only if you give them)',
+          'Files you attach (screenshots, PDFs)',
+          'Messages between you and your consultant',
+          'If you came from “Sort out my situation”, your answers there',
+          'The privacy policy version you agreed to, and when we received your consultation',
+        ],
+      },
+      {
+        title: 'How we protect it',
+        items: [
+          'Your name, contact details, consultation, messages and attachments are stored encrypted (AES-256-GCM).',
+          'Your key is stored only in a form that cannot be turned back (a hash). We do not know your key.',
+          'Our logs never contain information that identifies you.',
+          'E-mails never contain what you wrote — only a notice and a link.',
+        ],
+      },
+      {
+        title: 'Who sees it',
+        items: [
+          'Only mimamoru’s consultants read your consultation.',
+          'We never pass it to lawyers, the police or other services without your agreement (except where the law allows, such as when a life is in danger).',
+          'We never use it for advertising or for anything unrelated to your consultation.',
+        ],
+      },
+      {
+        title: 'How to erase it',
+        items: [
+          'On your case page, “Withdraw my consultation and erase my data” erases it at any time.',
+          'Your consultation, contact details, messages and attachments are removed from the server at once. Only the case number, the dates and the policy version you agreed to remain.',
+        ],
+      },
+      {
+        title: 'Using this site',
+        items: [
+          'Your answers in “Sort out my situation” stay on this device unless you choose “Save”.',
+          'A consultation form you have started stays on this device until you close the tab. “Quick exit” erases it.',
+        ],
+      },
+    ],
+    changes:
+      'If we change this policy, we give it a new version and say so on this page. Each consultation records the version that was agreed to.',
+    back: 'Back to the consultation form',
+  },
   notFound: {
     title: 'Page not found',
     body: 'We could not find the page you were looking for.',
@@ -421,5 +772,6 @@ export const en: Messages = {
   },
   dates: {
     intl: 'en-GB',
+    japanTime: ' (Japan time)',
   },
 };

@@ -15,18 +15,53 @@ export interface SavedTriage {
   readonly result: TriageResult;
 }
 
+/** One field problem from a 400 answer: `path` is the dotted field path ("contact.email", "postUrls.2"). */
+export interface ApiFieldIssue {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What the server says in `{ error: { code, message, issues? } }` (the message is already localized). */
+export interface ApiErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly issues?: readonly ApiFieldIssue[];
+}
+
 /** An HTTP answer other than 2xx, or a network failure (status 0). */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly body?: ApiErrorBody,
+    /** Seconds from a Retry-After header (429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiRequestError';
   }
 }
 
-async function request<T>(
+function readErrorBody(json: unknown): ApiErrorBody | undefined {
+  if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
+  const error = (json as { error: unknown }).error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message, issues } = error as { code?: unknown; message?: unknown; issues?: unknown };
+  if (typeof code !== 'string' || typeof message !== 'string') return undefined;
+  const list = Array.isArray(issues)
+    ? issues.filter(
+        (i): i is ApiFieldIssue =>
+          typeof i === 'object' &&
+          i !== null &&
+          typeof (i as ApiFieldIssue).path === 'string' &&
+          typeof (i as ApiFieldIssue).message === 'string',
+      )
+    : undefined;
+  return { code, message, ...(list ? { issues: list } : {}) };
+}
+
+export async function request<T>(
   path: string,
   locale: Locale,
   init: RequestInit = {},
@@ -47,7 +82,17 @@ async function request<T>(
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok || !type.includes('application/json')) {
-    throw new ApiRequestError(response.ok ? 502 : response.status, `http-${response.status}`);
+    let body: ApiErrorBody | undefined;
+    if (!response.ok && type.includes('application/json')) {
+      body = readErrorBody(await response.json().catch(() => undefined));
+    }
+    const retryAfter = Number(response.headers.get('retry-after') ?? '');
+    throw new ApiRequestError(
+      response.ok ? 502 : response.status,
+      `http-${response.status}`,
+      body,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   return (await response.json()) as T;
 }

@@ -28,6 +28,10 @@ type Match =
   | { readonly name: 'result' }
   | { readonly name: 'saved' }
   | { readonly name: 'windows' }
+  | { readonly name: 'consult' }
+  | { readonly name: 'case' }
+  | { readonly name: 'case-reset' }
+  | { readonly name: 'privacy' }
   | { readonly name: 'window'; readonly id: string }
   | { readonly name: 'not-found' };
 
@@ -39,6 +43,10 @@ export function matchRoute(pathname: string): Match {
   if (path === '/result') return { name: 'result' };
   if (path === '/saved') return { name: 'saved' };
   if (path === '/windows') return { name: 'windows' };
+  if (path === '/consult') return { name: 'consult' };
+  if (path === '/case') return { name: 'case' };
+  if (path === '/case/reset') return { name: 'case-reset' };
+  if (path === '/privacy') return { name: 'privacy' };
   const detail = /^\/windows\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (detail?.[1]) return { name: 'window', id: detail[1] };
   return { name: 'not-found' };

@@ -26,6 +26,18 @@ export function HomePage() {
           <Link to="/saved">{t.nav.saved}</Link>
         </p>
       </section>
+      <section className="note-box consult-box" aria-labelledby="consult-title">
+        <h2 id="consult-title">{t.home.consultTitle}</h2>
+        <p>{t.home.consultBody}</p>
+        <p>
+          <Link to="/consult" className="button button-primary">
+            {t.home.consult}
+          </Link>
+        </p>
+        <p className="hero-more">
+          <Link to="/case">{t.home.caseLink}</Link>
+        </p>
+      </section>
       <EmergencyBox />
       <section className="note-box" aria-labelledby="privacy-title">
         <h2 id="privacy-title">{t.home.privacyTitle}</h2>

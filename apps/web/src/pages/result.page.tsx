@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { CopyField } from '../components/copy-field.js';
 import { ResultView } from '../components/result-view.js';
 import { toAnswers, useGuide } from '../guide/guide-state.js';
+import { startConsultFromGuide } from '../intake/consult-draft.js';
 import type { Messages } from '../i18n/ja.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
 import { saveTriage, type SaveTriageResponse } from '../lib/api.js';
@@ -62,6 +63,10 @@ export function ResultPage() {
     setStep(0);
     navigate('/guide');
   };
+  const consult = () => {
+    startConsultFromGuide(answers);
+    navigate('/consult');
+  };
 
   return (
     <div className="result">
@@ -80,6 +85,13 @@ export function ResultPage() {
           </>
         }
       >
+        <div className="save-box consult-box">
+          <h3>{t.result.consultTitle}</h3>
+          <p>{t.result.consultBody}</p>
+          <button type="button" className="button button-primary" onClick={consult}>
+            {t.result.consult}
+          </button>
+        </div>
         <SaveResult answers={answers} t={t} locale={locale} />
       </ResultView>
     </div>

@@ -53,7 +53,7 @@ export const createCaseNotFoundError = createErrorFactory({
   code: 'intake.case_not_found',
   statusCode: 404,
   message: {
-    ja: '相談が見つかりません。受付番号を確認してください。',
+    ja: '相談が見つかりません。相談番号を確認してください。',
     en: 'No consultation was found. Check the case number.',
   },
 });

@@ -5,7 +5,7 @@ export const createSavedTriageNotFoundError = createErrorFactory({
   code: 'triage.saved_not_found',
   statusCode: 404,
   message: {
-    ja: '保存された結果が見つかりません。ID とアクセスキーを確認してください。保存から時間が経つと自動的に削除されます。',
+    ja: '保存された結果が見つかりません。番号と鍵を確認してください。保存から時間が経つと自動的に削除されます。',
     en: 'No saved result was found. Check the id and the access key. Saved results are erased automatically after a while.',
   },
 });

@@ -5,7 +5,7 @@ export const createInvalidCredentialsError = createErrorFactory({
   code: 'victim.invalid_credentials',
   statusCode: 401,
   message: {
-    ja: '受付番号またはアクセスキーが正しくありません。受付時に表示された番号とキーを確認してください。キーを無くした場合は、登録したメールアドレスから再発行できます。',
+    ja: '相談番号または鍵が正しくありません。受付時に表示された番号と鍵を確認してください。鍵をなくした場合は、登録したメールアドレスから再発行できます。',
     en: 'The case number or the access key is wrong. Check the number and key shown when you submitted. If you lost the key, you can reset it through your contact email.',
   },
 });
@@ -23,7 +23,7 @@ export const createNotSignedInError = createErrorFactory({
   code: 'victim.not_signed_in',
   statusCode: 401,
   message: {
-    ja: 'ログインしていないか、一定時間操作がなかったためログアウトしました。受付番号とアクセスキーでもう一度開いてください。',
+    ja: 'ログインしていないか、一定時間操作がなかったためログアウトしました。相談番号と鍵でもう一度開いてください。',
     en: 'You are not signed in, or you were signed out after a period of inactivity. Open your case again with the case number and access key.',
   },
 });
