@@ -39,7 +39,7 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerSecurityHeaders(app, { hsts: config.env === 'production' });
+  registerSecurityHeaders(app);
   registerRequestLogging(app);
 
   const pageFallback = await registerWebApp(app, config.webDist);

@@ -43,6 +43,11 @@ describe.each(databases)('HTTP basics on %s', (kind) => {
     }
   });
 
+  it('sends HSTS only over TLS, never on plain http (local npm start must stay reachable)', async () => {
+    const plain = await ctx().app.inject({ method: 'GET', url: '/healthz' });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+  });
+
   it('never lets API answers be cached', async () => {
     const res = await ctx().app.inject({ method: 'GET', url: '/api/windows' });
     expect(res.headers['cache-control']).toBe('no-store');
@@ -191,5 +196,18 @@ describe('web app serving', () => {
     const res = await ctx().app.inject({ method: 'GET', url: '/api/unknown' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
+  });
+});
+
+describe('behind a TLS-terminating proxy trusted with TRUST_PROXY', () => {
+  const ctx = useTestApp('sqlite', { env: { TRUST_PROXY: 'true' } });
+
+  it('sends HSTS when the proxy says the request came over https', async () => {
+    const res = await ctx().app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
 });

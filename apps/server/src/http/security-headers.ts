@@ -23,10 +23,14 @@ const HEADERS: Readonly<Record<string, string>> = {
  * Security headers on every answer. API answers are never cached: they can describe what
  * happened to a person, and shared computers are common.
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
+export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     for (const [name, value] of Object.entries(HEADERS)) reply.header(name, value);
-    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // HSTS only over TLS (directly, or X-Forwarded-Proto from a proxy trusted with TRUST_PROXY): over plain
+    // HTTP browsers ignore it, and a local `npm start` must stay reachable on http://localhost.
+    if (request.protocol === 'https') {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
     if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
     return payload;
   });

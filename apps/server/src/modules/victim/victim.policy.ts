@@ -6,7 +6,7 @@ export const SESSION_COOKIE = 'mm_victim';
 const COOKIE_PATH = '/api/victim';
 
 export interface CookieSettings {
-  /** Secure attribute: on in production (served over TLS). */
+  /** Secure attribute always (production); otherwise it follows the request (https directly or via a trusted proxy). */
   readonly secure: boolean;
 }
 
@@ -21,7 +21,7 @@ export function setSessionCookie(
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: settings.secure,
+    secure: settings.secure || reply.request.protocol === 'https',
     path: COOKIE_PATH,
     maxAge,
   });
@@ -31,7 +31,7 @@ export function clearSessionCookie(reply: FastifyReply, settings: CookieSettings
   reply.clearCookie(SESSION_COOKIE, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: settings.secure,
+    secure: settings.secure || reply.request.protocol === 'https',
     path: COOKIE_PATH,
   });
 }
