@@ -12,6 +12,8 @@ import { registerTriageRoutes } from './modules/triage/triage.routes.js';
 import { registerWindowsRoutes } from './modules/windows/windows.routes.js';
 import { registerIntakeRoutes } from './modules/intake/intake.routes.js';
 import { registerVictimRoutes } from './modules/victim/victim.routes.js';
+import { registerStaffRoutes } from './modules/staff/staff.routes.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 
 /** Request bodies are small JSON answers; anything bigger is refused. */
 export const BODY_LIMIT = 64 * 1024;
@@ -49,7 +51,10 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
   registerTriageRoutes(app, { service: services.triage });
   registerWindowsRoutes(app, { service: services.windows });
   registerIntakeRoutes(app, { service: services.intake });
-  registerVictimRoutes(app, { service: services.victim, cookie: { secure: config.env === 'production' } });
+  const cookie = { secure: config.env === 'production' };
+  registerVictimRoutes(app, { service: services.victim, cookie });
+  registerStaffRoutes(app, { service: services.staff, cookie });
+  registerAuditRoutes(app, { audit: services.audit, staff: services.staff, cookie });
 
   await app.ready();
   return app;

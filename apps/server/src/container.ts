@@ -18,6 +18,9 @@ import { createIntakeModule } from './modules/intake/intake.module.js';
 import type { IntakeService } from './modules/intake/intake.service.js';
 import type { ConsultantReplyService } from './modules/intake/consultant-reply.service.js';
 import type { VictimService } from './modules/victim/victim.service.js';
+import type { AuditService } from './modules/audit/audit.service.js';
+import { createStaffModule } from './modules/staff/staff.module.js';
+import type { StaffService } from './modules/staff/staff.service.js';
 
 export interface Services {
   readonly triage: TriageService;
@@ -27,6 +30,8 @@ export interface Services {
   /** Consultant side of case messages; the staff console (#4) will call it. */
   readonly consultantReplies: ConsultantReplyService;
   readonly victim: VictimService;
+  readonly staff: StaffService;
+  readonly audit: AuditService;
 }
 
 export interface Container {
@@ -70,6 +75,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     windows: createWindowsService({ clock }),
     health: createHealthService({ repository: createHealthRepository({ database }) }),
     ...createIntakeModule({ db, keyring, blobStore, clock }),
+    ...createStaffModule({ db, keyring, clock, publicUrl: config.publicUrl }),
   };
   return {
     config,

@@ -3,6 +3,12 @@ import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
 import { createContainer } from './container.js';
 import { migrateToLatest } from './db/database.js';
+import { sweepOrphanBlobs } from './storage/blob-sweep.js';
+
+/** Why production refuses to start without an admin, and what to run. */
+export const NO_ADMIN_MESSAGE =
+  'No administrator account exists, and production mode refuses to start without one (there are no default passwords). ' +
+  'Create one with `mimamoru staff create --email <address> --role admin` and open the printed setup link.';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -22,6 +28,9 @@ export async function startServer(
   let app: FastifyInstance;
   try {
     const { applied } = await migrateToLatest(container.database);
+    if (config.env === 'production' && !(await container.services.staff.hasActiveAdmin())) {
+      throw new Error(NO_ADMIN_MESSAGE);
+    }
     app = await buildApp({ config, services: container.services });
     if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
     await app.listen({ port: config.port, host: config.host });
@@ -37,6 +46,13 @@ export async function startServer(
   app.log.info({ url, dialect: container.database.dialect, env: config.env }, `mimamoru listening on ${url}`);
   // Mail and other jobs run in this process; container.close() stops the worker gracefully.
   container.worker.start();
+  // Files left by a submission that crashed before its commit (never the reverse): remove them.
+  sweepOrphanBlobs({ db: container.database.db, blobStore: container.blobStore, now: new Date() }).then(
+    ({ removed }) => {
+      if (removed > 0) app.log.info({ removed }, 'removed orphan blobs');
+    },
+    (error: unknown) => app.log.error({ err: error }, 'orphan blob sweep failed'),
+  );
 
   let stopping: Promise<void> | null = null;
   const stop = () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer } from 'node:net';
@@ -220,6 +220,34 @@ describe.skipIf(!built)('crash during intake (SQLite, SIGKILL)', () => {
       expect(orphans.n).toBe(0);
     } finally {
       sqlite.close();
+    }
+
+    // Files written for submissions that never committed are swept; afterwards every file has its record.
+    const sweep = spawnSync(process.execPath, [bin, 'blobs', 'sweep', '--grace-minutes', '0'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        MIMAMORU_DATA_DIR: dataDir,
+        MIMAMORU_MASTER_KEY: MASTER_KEY,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+      },
+      encoding: 'utf8',
+    });
+    expect(sweep.status, sweep.stderr).toBe(0);
+    const referenced = new Database(path.join(dataDir, 'mimamoru.sqlite'), { readonly: true });
+    try {
+      const known = new Set(
+        (referenced.prepare('select sha256 from case_attachments').all() as { sha256: string }[]).map(
+          (r) => r.sha256,
+        ),
+      );
+      const stored: string[] = [];
+      for await (const sha256 of blobs.list()) stored.push(sha256);
+      expect(stored.filter((sha256) => !known.has(sha256))).toEqual([]);
+      expect([...known].every((sha256) => stored.includes(sha256))).toBe(true);
+    } finally {
+      referenced.close();
     }
   }, 120_000);
 });

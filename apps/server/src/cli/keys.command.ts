@@ -1,16 +1,9 @@
 import type { Command } from 'commander';
-import type { Config } from '../config/config.js';
-import type { CliIo } from './main.js';
+import { openContainer, type CommandDeps } from './open-container.js';
 
 const EXIT = { ok: 0, failure: 1 } as const;
 
-export interface KeysCommandDeps {
-  readonly io: CliIo;
-  /** Stores the exit code of the action that ran. */
-  readonly result: { code: number };
-  /** Loads the configuration, reporting problems to stderr; null when invalid. */
-  readonly loadConfig: () => Config | null;
-}
+export type KeysCommandDeps = CommandDeps;
 
 const KEYS_HELP = `
 Personal data is sealed with versioned master keys (MIMAMORU_MASTER_KEY, or the key file
@@ -22,28 +15,6 @@ Examples:
   $ mimamoru keys rotate                    add a key version, then re-encrypt everything
   $ mimamoru keys rotate --reencrypt-only   re-encrypt with the current key (after changing MIMAMORU_MASTER_KEY)
 `;
-
-/** Opens the container with a quiet logger on stderr; null (after reporting) when the database is not migrated. */
-async function openContainer(deps: KeysCommandDeps) {
-  const config = deps.loadConfig();
-  if (!config) return null;
-  const [{ createContainer }, { createLogger }, { pendingMigrations }] = await Promise.all([
-    import('../container.js'),
-    import('../http/logging.js'),
-    import('../db/database.js'),
-  ]);
-  const logger = createLogger({ logLevel: 'warn' }, { write: (line: string) => deps.io.stderr.write(line) });
-  const container = createContainer(config, { logger });
-  const pending = await pendingMigrations(container.database);
-  if (pending.length > 0) {
-    deps.io.stderr.write(
-      `The database has pending migrations (${pending.join(', ')}): run \`mimamoru migrate\` first.\n`,
-    );
-    await container.close();
-    return null;
-  }
-  return container;
-}
 
 function describeSource(source: { kind: 'env' } | { kind: 'file'; file: string }): string {
   return source.kind === 'env' ? 'MIMAMORU_MASTER_KEY' : `the key file ${source.file}`;

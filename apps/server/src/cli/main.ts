@@ -8,7 +8,9 @@ import { ConfigError, describeConfig, loadConfig, type Config } from '../config/
 import type { RawIssue } from '../errors/app-error.js';
 import { localizeIssues } from '../errors/validation-messages.js';
 import { renderLegalSources } from './legal-sources.js';
+import { registerBlobsCommands } from './blobs.command.js';
 import { registerKeysCommands } from './keys.command.js';
+import { registerStaffCommands } from './staff.command.js';
 
 /** Exit codes: 0 ok, 1 failure (config, database, internal), 2 bad input or usage. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -46,6 +48,7 @@ Examples:
   $ mimamoru config                              list every setting, its variable, default and meaning
   $ mimamoru sources > docs/LEGAL-SOURCES.md     every legal source the Guide cites, as Markdown
   $ mimamoru keys status                         master key versions in use; 'keys rotate' re-encrypts
+  $ mimamoru staff create --email a@example.jp --role admin   first admin: prints a one-time setup link
 
 Exit codes: 0 success, 1 failure (configuration, database, internal), 2 invalid input.
 `;
@@ -232,6 +235,8 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     });
 
   registerKeysCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
+  registerBlobsCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
+  registerStaffCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
 
   return program;
 }

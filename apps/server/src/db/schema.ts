@@ -133,6 +133,77 @@ export interface LookupKeysTable {
   created_at: string;
 }
 
+/** A staff member. Created without credentials; the setup link sets the password and enrols TOTP. */
+export interface StaffAccountsTable {
+  /** Random UUID. */
+  id: string;
+  /** Trimmed and lower-cased; unique. */
+  email: string;
+  display_name: string;
+  /** admin | consultant | lawyer */
+  role: string;
+  /** argon2id; null until setup. */
+  password_hash: string | null;
+  /** Base32 TOTP secret, keyring-sealed (context `staff_accounts.totp_secret:<id>`); null until setup. */
+  totp_secret: string | null;
+  /** Set when the first code was confirmed; login needs it. */
+  totp_enrolled_at: string | null;
+  /** TOTP time step of the last accepted code: a code is accepted once (no replay). */
+  totp_last_step: number | null;
+  /** JSON array of SHA-256 (hex) of the unused recovery codes (each 80 random bits). */
+  recovery_code_hashes: string | null;
+  /** Failed logins since the last success or lock; 5 locks the account. */
+  failed_logins: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Incremented on every change, for optimistic concurrency. */
+  version: number;
+}
+
+export interface StaffSetupTokensTable {
+  /** SHA-256 (hex) of the 256-bit token in the setup link. */
+  hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  /** Set once TOTP enrolment is confirmed; the link then no longer works. */
+  used_at: string | null;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 (hex) of the cookie token. */
+  id: string;
+  account_id: string;
+  csrf_token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Idle expiry, pushed forward on every use (never past created_at + 12 h). */
+  expires_at: string;
+  revoked_at: string | null;
+  /** HMAC-SHA256 (hex) of the client IP at login; the IP itself is never stored. */
+  ip_hash: string | null;
+}
+
+/** Who did what, when, from where. Append-only: triggers refuse UPDATE and DELETE. */
+export interface AuditLogTable {
+  /** Sortable id (time-ordered). */
+  id: string;
+  at: string;
+  /** staff | victim | system */
+  actor_type: string;
+  actor_id: string | null;
+  /** `<feature>.<verb>`, e.g. `staff.login`, `audit.exported`. */
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** HMAC-SHA256 (hex) of the client IP. */
+  ip_hash: string | null;
+  /** JSON of ids and codes only, never personal data. */
+  detail: string | null;
+}
+
 /** Tables of the mimamoru database, as the migrations in db/migrations/ create them. */
 export interface Database {
   saved_triage: SavedTriageTable;
@@ -144,4 +215,8 @@ export interface Database {
   access_key_resets: AccessKeyResetsTable;
   auth_failures: AuthFailuresTable;
   lookup_keys: LookupKeysTable;
+  staff_accounts: StaffAccountsTable;
+  staff_setup_tokens: StaffSetupTokensTable;
+  staff_sessions: StaffSessionsTable;
+  audit_log: AuditLogTable;
 }

@@ -21,6 +21,8 @@ export interface BlobStore {
 export interface RotatableBlobStore extends BlobStore {
   /** Every stored address. */
   list(): AsyncIterable<string>;
+  /** When the blob's file was last written. */
+  modifiedAt(sha256: string): Promise<Date>;
   /** The key version a blob is sealed with. */
   keyVersion(sha256: string): Promise<number>;
   /** Re-encrypts a blob under the current key when it uses an older one; true when rewritten. */
@@ -135,6 +137,9 @@ export function createLocalBlobStore({
           for (const name of await level(path.join(root, a, b), ADDRESS)) yield name;
         }
       }
+    },
+    async modifiedAt(sha256) {
+      return (await fs.stat(fileOf(sha256))).mtime;
     },
     async keyVersion(sha256) {
       return keyring.versionOf(await read(sha256));

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as createSavedTriage from './0001-create-saved-triage.js';
 import * as createJobs from './0002-create-jobs.js';
 import * as createCases from './0003-create-cases.js';
+import * as createStaff from './0004-create-staff.js';
 
 /**
  * Every migration, in the order it runs. Names equal file names without extension;
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: Migration]
   ['0001-create-saved-triage', createSavedTriage],
   ['0002-create-jobs', createJobs],
   ['0003-create-cases', createCases],
+  ['0004-create-staff', createStaff],
 ];
 
 export const migrationProvider: MigrationProvider = {

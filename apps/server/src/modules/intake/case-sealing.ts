@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { registerEncryptedColumns } from '../../security/encrypted-columns.js';
+import { registerBlobReferences } from '../../storage/blob-references.js';
 import type { Keyring } from '../../security/keyring.js';
 
 /** The AAD of a sealed cell: binds the ciphertext to its table, column and row. */
@@ -121,3 +122,6 @@ export function createCaseSealer({
     },
   };
 }
+
+// Attachment records point at blobs; the orphan sweep keeps every blob one of them references.
+registerBlobReferences({ table: 'case_attachments', column: 'sha256' });

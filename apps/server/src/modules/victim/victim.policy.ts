@@ -1,14 +1,17 @@
 import { CSRF_HEADER } from '@mimamoru/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  clearSessionCookie as clearCookie,
+  setSessionCookie as setCookie,
+  type CookieSettings,
+  type SessionCookie,
+} from '../../http/session-cookie.js';
 import type { VictimService, VictimSession } from './victim.service.js';
 
 export const SESSION_COOKIE = 'mm_victim';
-const COOKIE_PATH = '/api/victim';
+const COOKIE: SessionCookie = { name: SESSION_COOKIE, path: '/api/victim' };
 
-export interface CookieSettings {
-  /** Secure attribute always (production); otherwise it follows the request (https directly or via a trusted proxy). */
-  readonly secure: boolean;
-}
+export type { CookieSettings };
 
 /** Sets (or slides) the session cookie: HttpOnly, SameSite=Strict, scoped to the victim API. */
 export function setSessionCookie(
@@ -17,23 +20,11 @@ export function setSessionCookie(
   expiresAt: string,
   settings: CookieSettings,
 ) {
-  const maxAge = Math.max(0, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000));
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: settings.secure || reply.request.protocol === 'https',
-    path: COOKIE_PATH,
-    maxAge,
-  });
+  setCookie(reply, COOKIE, token, expiresAt, settings);
 }
 
 export function clearSessionCookie(reply: FastifyReply, settings: CookieSettings) {
-  reply.clearCookie(SESSION_COOKIE, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: settings.secure || reply.request.protocol === 'https',
-    path: COOKIE_PATH,
-  });
+  clearCookie(reply, COOKIE, settings);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import { authCounters } from '../../security/auth-counters.js';
 import type { AccessKeyResetsTable, VictimSessionsTable } from '../../db/schema.js';
 import type { Db } from '../intake/intake.repository.js';
 
@@ -61,40 +62,9 @@ export const victimRepository = {
     await trx.deleteFrom('access_key_resets').where('case_id', '=', caseId).execute();
   },
 
-  /** Current count of a rate-limit window, or null when none is open since `windowStartAfter`. */
-  async readCounter(
-    trx: Db,
-    key: string,
-    windowStartAfter: string,
-  ): Promise<{ count: number; windowStart: string } | null> {
-    const row = await trx
-      .selectFrom('auth_failures')
-      .select(['count', 'window_start'])
-      .where('key', '=', key)
-      .where('window_start', '>', windowStartAfter)
-      .executeTakeFirst();
-    return row ? { count: Number(row.count), windowStart: row.window_start } : null;
-  },
-
-  /** Adds one to a fixed-window counter, starting a new window when the open one began before `windowStartAfter`. */
-  async incrementCounter(trx: Db, key: string, nowIso: string, windowStartAfter: string): Promise<void> {
-    const stale = sql<boolean>`${sql.ref('auth_failures.window_start')} <= ${windowStartAfter}`;
-    await trx
-      .insertInto('auth_failures')
-      .values({ key, window_start: nowIso, count: 1 })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          count: sql<number>`case when ${stale} then 1 else ${sql.ref('auth_failures.count')} + 1 end`,
-          window_start: sql<string>`case when ${stale} then ${nowIso} else ${sql.ref('auth_failures.window_start')} end`,
-        }),
-      )
-      .execute();
-  },
-
-  /** Drops counters whose window closed before `windowStartAfter` (they would restart at 1 anyway). */
-  async deleteStaleCounters(trx: Db, windowStartAfter: string): Promise<void> {
-    await trx.deleteFrom('auth_failures').where('window_start', '<=', windowStartAfter).execute();
-  },
+  readCounter: authCounters.read,
+  incrementCounter: authCounters.increment,
+  deleteStaleCounters: authCounters.deleteStale,
 
   /** Drops reset tokens that can no longer be redeemed. */
   async deleteDeadResets(trx: Db, nowIso: string): Promise<void> {
@@ -104,7 +74,5 @@ export const victimRepository = {
       .execute();
   },
 
-  async clearCounter(trx: Db, key: string): Promise<void> {
-    await trx.deleteFrom('auth_failures').where('key', '=', key).execute();
-  },
+  clearCounter: authCounters.clear,
 };
