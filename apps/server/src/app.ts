@@ -14,6 +14,7 @@ import { registerIntakeRoutes } from './modules/intake/intake.routes.js';
 import { registerVictimRoutes } from './modules/victim/victim.routes.js';
 import { registerStaffRoutes } from './modules/staff/staff.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerCasesRoutes } from './modules/cases/cases.routes.js';
 
 /** Request bodies are small JSON answers; anything bigger is refused. */
 export const BODY_LIMIT = 64 * 1024;
@@ -55,6 +56,7 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
   registerVictimRoutes(app, { service: services.victim, cookie });
   registerStaffRoutes(app, { service: services.staff, cookie });
   registerAuditRoutes(app, { audit: services.audit, staff: services.staff, cookie });
+  registerCasesRoutes(app, { cases: services.cases, staff: services.staff, cookie });
 
   await app.ready();
   return app;

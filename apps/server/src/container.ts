@@ -21,6 +21,8 @@ import type { VictimService } from './modules/victim/victim.service.js';
 import type { AuditService } from './modules/audit/audit.service.js';
 import { createStaffModule } from './modules/staff/staff.module.js';
 import type { StaffService } from './modules/staff/staff.service.js';
+import { createCasesModule } from './modules/cases/cases.module.js';
+import type { CasesService } from './modules/cases/cases.service.js';
 
 export interface Services {
   readonly triage: TriageService;
@@ -32,6 +34,8 @@ export interface Services {
   readonly victim: VictimService;
   readonly staff: StaffService;
   readonly audit: AuditService;
+  /** Staff case workflow: queue, case page, assignment, stages, replies, notes (#4). */
+  readonly cases: CasesService;
 }
 
 export interface Container {
@@ -66,6 +70,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const { db } = database;
   const jobs: JobDefinition[] = [createMailSendJob({ mailer, config })];
   const worker = createWorker({ database, keyring, jobs, clock, logger, pollMs: 1000 });
+  const intakeModule = createIntakeModule({ db, keyring, blobStore, clock });
+  const staffModule = createStaffModule({ db, keyring, clock, publicUrl: config.publicUrl });
   const services: Services = {
     triage: createTriageService({
       repository: createSavedTriageRepository({ db }),
@@ -74,8 +80,15 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     }),
     windows: createWindowsService({ clock }),
     health: createHealthService({ repository: createHealthRepository({ database }) }),
-    ...createIntakeModule({ db, keyring, blobStore, clock }),
-    ...createStaffModule({ db, keyring, clock, publicUrl: config.publicUrl }),
+    ...intakeModule,
+    ...staffModule,
+    ...createCasesModule({
+      db,
+      keyring,
+      clock,
+      audit: staffModule.audit,
+      replies: intakeModule.consultantReplies,
+    }),
   };
   return {
     config,

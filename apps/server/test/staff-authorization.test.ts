@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@mimamoru/contracts';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_POLICY } from '../src/modules/audit/audit.policy.js';
+import { CASES_POLICY } from '../src/modules/cases/cases.policy.js';
 import { STAFF_POLICY } from '../src/modules/staff/staff.policy.js';
 import { databases, useTestApp } from './harness.js';
+import { consultation, submit } from './intake-fixtures.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
 
 type Caller = StaffRole | 'anonymous';
@@ -13,7 +15,11 @@ interface Case {
   /** Builds the request for a caller (fresh targets, so each call is independent). */
   request: (
     caller: SignedIn | null,
-    ids: { account: () => Promise<string> },
+    ids: {
+      account: () => Promise<string>;
+      /** A fresh case: its id, current version and (for task routes) the id of one of its tasks. */
+      case: () => Promise<{ id: string; version: number; taskId: string }>;
+    },
   ) => Promise<{ url: string; payload?: object }>;
   expected: Record<Caller, number>;
 }
@@ -25,9 +31,14 @@ const everyone = (status: number, anonymous = 401) => ({
   anonymous,
 });
 const adminOnly = (status: number) => ({ admin: status, consultant: 403, lawyer: 403, anonymous: 401 });
+/** Case workers: admins and consultants; lawyers see referred cases only (later). */
+const caseWorkers = (status: number) => ({ admin: status, consultant: status, lawyer: 403, anonymous: 401 });
 
 /** Every route of every staff policy table, with what each caller gets. */
-const ROUTES: Record<keyof typeof STAFF_POLICY | keyof typeof AUDIT_POLICY, Case> = {
+const ROUTES: Record<
+  keyof typeof STAFF_POLICY | keyof typeof AUDIT_POLICY | keyof typeof CASES_POLICY,
+  Case
+> = {
   'POST /api/staff/setup': {
     request: async () => ({
       url: '/api/staff/setup',
@@ -92,11 +103,61 @@ const ROUTES: Record<keyof typeof STAFF_POLICY | keyof typeof AUDIT_POLICY, Case
     request: async () => ({ url: '/api/staff/audit.csv' }),
     expected: adminOnly(200),
   },
+  'GET /api/staff/cases': {
+    request: async () => ({ url: '/api/staff/cases?stage=all&page=1' }),
+    expected: caseWorkers(200),
+  },
+  'GET /api/staff/cases/:id': {
+    request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}` }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/assign': {
+    request: async (_caller, ids) => {
+      const { id, version } = await ids.case();
+      return { url: `/api/staff/cases/${id}/assign`, payload: { assigneeId: null, version } };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/stage': {
+    request: async (_caller, ids) => {
+      const { id, version } = await ids.case();
+      return { url: `/api/staff/cases/${id}/stage`, payload: { to: 'in-progress', version } };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/replies': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/cases/${(await ids.case()).id}/replies`,
+      payload: { body: 'ご相談ありがとうございます。' },
+    }),
+    expected: caseWorkers(201),
+  },
+  'POST /api/staff/cases/:id/notes': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/cases/${(await ids.case()).id}/notes`,
+      payload: { body: 'メモ' },
+    }),
+    expected: caseWorkers(201),
+  },
+  'POST /api/staff/cases/:id/offender': {
+    request: async (_caller, ids) => {
+      const { id, version } = await ids.case();
+      return { url: `/api/staff/cases/${id}/offender`, payload: { knownSince: '2026-11-01', version } };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/tasks/:taskId/done': {
+    request: async (_caller, ids) => {
+      const { id, taskId } = await ids.case();
+      return { url: `/api/staff/cases/${id}/tasks/${taskId}/done`, payload: {} };
+    },
+    expected: caseWorkers(200),
+  },
 };
 
 describe('staff route table', () => {
   it('covers exactly the routes of the policy modules, with roles matching the expectations', () => {
-    const policies: Record<string, unknown> = { ...STAFF_POLICY, ...AUDIT_POLICY };
+    const policies: Record<string, unknown> = { ...STAFF_POLICY, ...AUDIT_POLICY, ...CASES_POLICY };
     expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(policies).sort());
     for (const [route, access] of Object.entries(policies)) {
       const expected = ROUTES[route as keyof typeof ROUTES].expected;
@@ -124,6 +185,28 @@ describe.each(databases)('staff authorization on %s', (kind) => {
       })
     ).account.id;
 
+  /** A fresh consultation moved to `triaged` through the service, so it has a task. */
+  const newCase = async () => {
+    const t = ctx();
+    const res = await submit(t.app, consultation('AUTHZ'));
+    const { caseNumber } = res.json<{ caseNumber: string }>();
+    const db = t.container.database.db;
+    const { id } = await db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', caseNumber)
+      .executeTakeFirstOrThrow();
+    const actor = { id: await account(), ipHash: null };
+    const moved = await t.container.services.cases.moveStage({
+      id,
+      to: 'triaged',
+      version: 1,
+      actor,
+      locale: 'ja',
+    });
+    return { id, version: moved.version, taskId: moved.tasks[0]?.id ?? '' };
+  };
+
   const cases = Object.entries(ROUTES).flatMap(([route, c]) =>
     CALLERS.map((caller) => [route, caller, c] as const),
   );
@@ -131,7 +214,7 @@ describe.each(databases)('staff authorization on %s', (kind) => {
   it.each(cases)('%s as %s', async (route, caller, c) => {
     // A fresh session per call, so logout and revocation never affect the next row.
     const who = caller === 'anonymous' ? null : await signIn(ctx(), clock, caller);
-    const { url, payload } = await c.request(who, { account });
+    const { url, payload } = await c.request(who, { account, case: newCase });
     const method = route.split(' ')[0] as 'GET' | 'POST';
     const res = await ctx().app.inject({
       method,
@@ -147,9 +230,9 @@ describe.each(databases)('staff authorization on %s', (kind) => {
     const admin = await signIn(ctx(), clock, 'admin');
     for (const [route, c] of Object.entries(ROUTES)) {
       const [method] = route.split(' ');
-      const access = { ...STAFF_POLICY, ...AUDIT_POLICY }[route as keyof typeof ROUTES];
+      const access = { ...STAFF_POLICY, ...AUDIT_POLICY, ...CASES_POLICY }[route as keyof typeof ROUTES];
       if (method !== 'POST' || access === 'public') continue;
-      const { url, payload } = await c.request(admin, { account });
+      const { url, payload } = await c.request(admin, { account, case: newCase });
       const res = await ctx().app.inject({
         method: 'POST',
         url,

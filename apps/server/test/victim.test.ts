@@ -310,6 +310,12 @@ describe.each(databases)('messages, notices, withdrawal and keys on %s', (kind) 
           'updated_at',
           'withdrawn_at',
           'first_response_at',
+          // Staff workflow bookkeeping (no personal data): stage `withdrawn`, flags, priority, version.
+          'stage',
+          'awaiting_victim',
+          'priority_score',
+          'priority_level',
+          'version',
         ].includes(column)
       ) {
         expect(value, column).toBeNull();

@@ -4,3 +4,4 @@ export * from './windows.contract.js';
 export * from './triage-save.contract.js';
 export * from './intake.contract.js';
 export * from './staff.contract.js';
+export * from './cases.contract.js';

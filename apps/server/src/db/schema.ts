@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * A triage the person chose to keep. Only the answers are stored, sealed with a key that only
  * the person holds; the result is recomputed on every read.
@@ -48,6 +50,23 @@ export interface CasesTable {
   updated_at: string;
   first_response_at: string | null;
   withdrawn_at: string | null;
+  /** Staff workflow stage, one of core WORKFLOW_STAGES; `status` is derived from it (victimStatusOf). */
+  stage: Generated<string>;
+  /** The consultant (or admin) working on the case. */
+  assignee_id: string | null;
+  /** 1 while a consultant waits for the victim's answer (shown as `awaiting-victim`), else 0. */
+  awaiting_victim: Generated<number>;
+  /** Day (YYYY-MM-DD) the victim learned who the poster is; starts the 告訴期間 and the limitation. */
+  offender_known_since: string | null;
+  /** Core casePriority, computed at every write from the sealed intake and facts, so the queue sorts in SQL. */
+  priority_score: Generated<number>;
+  /** urgent | high | normal */
+  priority_level: Generated<string>;
+  /** Nearest legal deadline not yet passed when last written (core DeadlineId and YYYY-MM-DD). */
+  next_deadline_id: string | null;
+  next_deadline_on: string | null;
+  /** Incremented on every staff change, for optimistic concurrency. */
+  version: Generated<number>;
 }
 
 export interface CaseMessagesTable {
@@ -204,6 +223,51 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** An internal note on a case: staff only, never shown to the victim. */
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  author_id: string | null;
+  /** Keyring-sealed (context `case_notes.body_sealed:<id>`). */
+  body_sealed: string;
+  created_at: string;
+}
+
+/** A task created when a case entered a stage (core tasksForStage); one per core task id and case. */
+export interface CaseTasksTable {
+  id: string;
+  case_id: string;
+  /** Core StageTask id, e.g. `deletion-requested.check-platform-answer.x`. */
+  task_id: string;
+  title_ja: string;
+  title_en: string;
+  /** YYYY-MM-DD (Japan). */
+  due_on: string;
+  done_at: string | null;
+  done_by: string | null;
+  created_at: string;
+}
+
+/** The case timeline: stage changes, assignment, replies, offender recorded. `detail` is ids and codes only. */
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  actor_id: string | null;
+  /** stage-changed | assigned | reply-sent | offender-recorded | task-done */
+  type: string;
+  /** JSON of ids, codes and dates; never personal data. */
+  detail: string | null;
+  created_at: string;
+}
+
+/** A period the first-response SLA does not count (waiting for the victim); `to_at` null while open. */
+export interface SlaPausesTable {
+  id: string;
+  case_id: string;
+  from_at: string;
+  to_at: string | null;
+}
+
 /** Tables of the mimamoru database, as the migrations in db/migrations/ create them. */
 export interface Database {
   saved_triage: SavedTriageTable;
@@ -219,4 +283,8 @@ export interface Database {
   staff_setup_tokens: StaffSetupTokensTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
+  case_notes: CaseNotesTable;
+  case_tasks: CaseTasksTable;
+  case_events: CaseEventsTable;
+  sla_pauses: SlaPausesTable;
 }

@@ -3,6 +3,7 @@ import * as createSavedTriage from './0001-create-saved-triage.js';
 import * as createJobs from './0002-create-jobs.js';
 import * as createCases from './0003-create-cases.js';
 import * as createStaff from './0004-create-staff.js';
+import * as addCaseWorkflow from './0005-add-case-workflow.js';
 
 /**
  * Every migration, in the order it runs. Names equal file names without extension;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: Migration]
   ['0002-create-jobs', createJobs],
   ['0003-create-cases', createCases],
   ['0004-create-staff', createStaff],
+  ['0005-add-case-workflow', addCaseWorkflow],
 ];
 
 export const migrationProvider: MigrationProvider = {

@@ -118,11 +118,18 @@ export const casesRepository = {
       .where('case_id', '=', id)
       .execute();
     await trx.deleteFrom('case_messages').where('case_id', '=', id).execute();
+    await trx.deleteFrom('case_notes').where('case_id', '=', id).execute();
     await trx.deleteFrom('case_attachments').where('case_id', '=', id).execute();
     await trx
       .updateTable('cases')
       .set({
         status: 'withdrawn',
+        stage: 'withdrawn',
+        awaiting_victim: 0,
+        assignee_id: null,
+        offender_known_since: null,
+        next_deadline_id: null,
+        next_deadline_on: null,
         access_key_hash: null,
         email_hash: null,
         channel: null,

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { BlobStore } from '../../storage/blob-store.js';
+import { priorityColumns } from '../cases/case-workflow.js';
 import { checkFiles, type CheckedFile, type UploadedFile } from './attachments.service.js';
 import { hashAccessKey, newCaseNumber, newSecret } from './case-credentials.service.js';
 import type { CaseSealer } from './case-sealing.js';
@@ -147,6 +148,15 @@ export function createIntakeService({ db, sealer, blobStore, outbox, clock }: In
           updated_at: now,
           first_response_at: null,
           withdrawn_at: null,
+          // Queue priority from the Guide's answers (cases/case-workflow.ts), so the queue sorts in SQL.
+          ...priorityColumns(
+            {
+              ...(request.triage ? { answers: request.triage } : {}),
+              platforms: request.platforms,
+              ...(request.happenedAt ? { postedAt: request.happenedAt } : {}),
+            },
+            new Date(now),
+          ),
         });
         await casesRepository.insertAttachments(trx, attachmentRows(sealer, id, stored, now));
         if (request.emailAccessKey && email) {

@@ -20,6 +20,7 @@ import {
   verifyAccessKey,
 } from '../intake/case-credentials.service.js';
 import type { CaseSealer } from '../intake/case-sealing.js';
+import { workflowRepository } from '../cases/cases.repository.js';
 import { createCaseClosedError, createTooManyFilesError } from '../intake/intake.errors.js';
 import {
   casesRepository,
@@ -284,7 +285,9 @@ export function createVictimService({
         if (!found || found.status === 'withdrawn') throw createCaseClosedError();
         await casesRepository.insertMessage(trx, row);
         const status = found.status === 'awaiting-victim' ? 'in-progress' : found.status;
-        await casesRepository.updateCase(trx, caseId, { status, updated_at: now });
+        await casesRepository.updateCase(trx, caseId, { status, awaiting_victim: 0, updated_at: now });
+        // The answer ends the wait: the first-response SLA counts again (see cases/case-workflow.ts).
+        await workflowRepository.closePauses(trx, caseId, now);
       });
       return { message: presentMessage(row) };
     },
