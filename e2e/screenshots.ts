@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, PHONE } from './support/browser.js';
 import { postConsultantReply } from './support/case-store.js';
+import { shootConsole } from './support/console.js';
 import { answerBloggerScenario, catalogs } from './support/guide.js';
 import { startBuiltServer } from './support/server.js';
 
@@ -126,6 +127,13 @@ try {
     await shot('case');
     await context.close();
   }
+
+  // The staff console (Japanese): login at phone width, queue and case page at desktop width.
+  const written = await shootConsole(server, env, browser, out, {
+    login: { width: 390, height: 844 },
+    desk: { width: 1280, height: 800 },
+  });
+  for (const file of written) console.log(`docs/screenshots/${file.split('/').pop()}`);
 } finally {
   await browser.close();
   await server.stop();

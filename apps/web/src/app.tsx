@@ -21,6 +21,8 @@ const CasePage = lazy(() => import('./pages/case.page.js').then((m) => ({ defaul
 const CaseResetPage = lazy(() =>
   import('./pages/case-reset.page.js').then((m) => ({ default: m.CaseResetPage })),
 );
+// The staff console is a separate chunk with its own layout: the public pages never download it.
+const ConsoleApp = lazy(() => import('./console/console-app.js').then((m) => ({ default: m.ConsoleApp })));
 
 // Each lazy page has its own Suspense boundary (keyed): a shared one would keep the previous page,
 // hidden, in the DOM while the next one loads, and focus would go to its heading.
@@ -68,18 +70,32 @@ function Routes() {
     case 'window':
       return <WindowDetailPage key={route.id} id={route.id} />;
     case 'not-found':
+    case 'console':
       return <NotFoundPage />;
   }
+}
+
+function PublicOrConsole() {
+  const route = matchRoute(usePathname());
+  if (route.name === 'console')
+    return (
+      <Suspense key="console" fallback={<Loading />}>
+        <ConsoleApp path={route.path} />
+      </Suspense>
+    );
+  return (
+    <GuideProvider>
+      <Layout>
+        <Routes />
+      </Layout>
+    </GuideProvider>
+  );
 }
 
 export function App() {
   return (
     <LocaleProvider>
-      <GuideProvider>
-        <Layout>
-          <Routes />
-        </Layout>
-      </GuideProvider>
+      <PublicOrConsole />
     </LocaleProvider>
   );
 }

@@ -33,6 +33,7 @@ type Match =
   | { readonly name: 'case-reset' }
   | { readonly name: 'privacy' }
   | { readonly name: 'window'; readonly id: string }
+  | { readonly name: 'console'; readonly path: string }
   | { readonly name: 'not-found' };
 
 /** Maps a pathname to a route of the public site. */
@@ -47,6 +48,8 @@ export function matchRoute(pathname: string): Match {
   if (path === '/case') return { name: 'case' };
   if (path === '/case/reset') return { name: 'case-reset' };
   if (path === '/privacy') return { name: 'privacy' };
+  // The staff console routes its own sub-paths (loaded on demand, outside the public layout).
+  if (path === '/console' || path.startsWith('/console/')) return { name: 'console', path };
   const detail = /^\/windows\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (detail?.[1]) return { name: 'window', id: detail[1] };
   return { name: 'not-found' };

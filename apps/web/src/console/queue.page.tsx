@@ -1,0 +1,252 @@
+import {
+  PLATFORMS,
+  PRIORITY_LEVELS,
+  WORKFLOW_STAGES,
+  type Platform,
+  type PriorityLevel,
+} from '@mimamoru/core';
+import { useState, type FormEvent } from 'react';
+import { LoadError, Loading } from '../components/load-state.js';
+import { useLocale, useT } from '../i18n/locale-context.js';
+import { useApi } from '../lib/use-api.js';
+import { Link } from '../lib/router.js';
+import { fetchQueue, QUEUE_PAGE_SIZE, type CaseQueuePage, type QueueFilters } from './cases-api.js';
+import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
+import type { StaffSession } from './staff-session.js';
+
+type Item = CaseQueuePage['cases'][number];
+const STAGE_FILTERS = ['open', 'all', ...WORKFLOW_STAGES.filter((s) => s !== 'withdrawn')] as const;
+
+/** Filters survive going to a case and back (same tab). */
+let lastFilters: QueueFilters = { stage: 'open', page: 1 };
+
+/** Priority as a word and a colour, never colour alone. */
+export function PriorityBadge({ level }: { readonly level: PriorityLevel }) {
+  const c = useCT();
+  return <span className={`console-badge console-priority-${level}`}>{c.priorities[level]}</span>;
+}
+
+/** /console: the queue, most urgent first (the server orders it). */
+export function QueuePage({ session: _session }: { readonly session: StaffSession }) {
+  const c = useCT();
+  const q = c.queue;
+  const t = useT();
+  useConsoleTitle(q.title);
+  const { locale } = useLocale();
+  const [filters, setFiltersState] = useState<QueueFilters>(lastFilters);
+  const [draft, setDraft] = useState(filters);
+  const setFilters = (next: QueueFilters) => {
+    lastFilters = next;
+    setFiltersState(next);
+  };
+  const { state, reload } = useApi(
+    (signal) =>
+      fetchQueue(filters, locale, signal).catch((error: unknown) => {
+        handleStaffError(error);
+        throw error;
+      }),
+    [locale, filters],
+  );
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = draft.q?.trim();
+    setFilters({ ...draft, q: text ? text : undefined, page: 1 });
+  };
+  const goTo = (page: number) => {
+    setFilters({ ...filters, page });
+    document.getElementById('queue-results')?.focus();
+  };
+
+  const now = Date.now();
+  const sla = (item: Item) => {
+    const status = item.sla.status;
+    const text =
+      status === 'met' || status === 'paused'
+        ? c.slaStatus[status]
+        : `${c.slaStatus[status]} · ${q.remaining(item.sla.remainingMs)}`;
+    return <span className={`console-sla console-sla-${status}`}>{text}</span>;
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{q.title}</h1>
+      <form className="console-filters" role="search" aria-label={q.filters} onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor="queue-stage">{q.stage}</label>
+          <select
+            id="queue-stage"
+            value={draft.stage}
+            onChange={(e) => setDraft({ ...draft, stage: e.target.value as QueueFilters['stage'] })}
+          >
+            {STAGE_FILTERS.map((stage) => (
+              <option key={stage} value={stage}>
+                {stage === 'open' ? q.stageOpen : stage === 'all' ? q.stageAll : c.stages[stage]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="queue-platform">{q.platform}</label>
+          <select
+            id="queue-platform"
+            value={draft.platform ?? ''}
+            onChange={(e) =>
+              setDraft({ ...draft, platform: (e.target.value || undefined) as Platform | undefined })
+            }
+          >
+            <option value="">{q.any}</option>
+            {PLATFORMS.map((platform) => (
+              <option key={platform} value={platform}>
+                {t.guide.platformOptions[platform]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="queue-assignee">{q.assignee}</label>
+          <select
+            id="queue-assignee"
+            value={draft.assignee ?? ''}
+            onChange={(e) =>
+              setDraft({ ...draft, assignee: (e.target.value || undefined) as QueueFilters['assignee'] })
+            }
+          >
+            <option value="">{q.any}</option>
+            <option value="me">{q.assigneeMe}</option>
+            <option value="none">{q.assigneeNone}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="queue-priority">{q.priority}</label>
+          <select
+            id="queue-priority"
+            value={draft.priority ?? ''}
+            onChange={(e) =>
+              setDraft({ ...draft, priority: (e.target.value || undefined) as PriorityLevel | undefined })
+            }
+          >
+            <option value="">{q.any}</option>
+            {PRIORITY_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {c.priorities[level]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="queue-q">{q.search}</label>
+          <input
+            id="queue-q"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={32}
+            placeholder={q.searchHelp}
+            value={draft.q ?? ''}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
+        </div>
+        <button type="submit" className="button button-secondary">
+          {q.apply}
+        </button>
+      </form>
+      <div id="queue-results" tabIndex={-1}>
+        {state.status === 'loading' ? <Loading /> : null}
+        {state.status === 'error' ? (
+          <LoadError message={state.httpStatus === 403 ? c.forbidden : c.loadError} onRetry={reload} />
+        ) : null}
+        {state.status === 'ready' ? (
+          <>
+            <p className="console-count" role="status">
+              {q.count(
+                state.data.total,
+                (state.data.page - 1) * state.data.pageSize + 1,
+                (state.data.page - 1) * state.data.pageSize + state.data.cases.length,
+              )}
+            </p>
+            {state.data.cases.length === 0 ? (
+              <p>{q.empty}</p>
+            ) : (
+              <div className="console-table-wrap" role="region" aria-label={q.caption} tabIndex={0}>
+                <table className="console-table console-queue">
+                  <caption className="visually-hidden">{q.caption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{q.priority}</th>
+                      <th scope="col">{q.number}</th>
+                      <th scope="col">{q.stage}</th>
+                      <th scope="col">{q.platform}</th>
+                      <th scope="col">{q.assignee}</th>
+                      <th scope="col">{q.age}</th>
+                      <th scope="col">{q.sla}</th>
+                      <th scope="col">{q.nextDeadline}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {state.data.cases.map((item) => (
+                      <tr key={item.id} className={`console-row-${item.priorityLevel}`}>
+                        <td>
+                          <PriorityBadge level={item.priorityLevel} />
+                        </td>
+                        <th scope="row">
+                          <Link to={`/console/cases/${item.id}`} className="console-mono console-case-link">
+                            {item.caseNumber}
+                          </Link>
+                        </th>
+                        <td className="console-nowrap">{c.stages[item.stage]}</td>
+                        <td>{item.platforms.map((p) => t.guide.platformOptions[p]).join('、') || q.none}</td>
+                        <td>
+                          {item.assignee ? (
+                            item.assignee.displayName
+                          ) : (
+                            <span className="muted console-nowrap">{q.unassigned}</span>
+                          )}
+                        </td>
+                        <td className="console-nowrap">{q.ageText(now - Date.parse(item.createdAt))}</td>
+                        <td>{sla(item)}</td>
+                        <td>
+                          {item.nextDeadline ? (
+                            <>
+                              <span className="console-nowrap">{item.nextDeadline.date}</span>{' '}
+                              <span className="small muted">
+                                {c.deadlines[item.nextDeadline.id as keyof typeof c.deadlines] ??
+                                  item.nextDeadline.id}
+                              </span>
+                            </>
+                          ) : (
+                            <span className="muted">{q.none}</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {state.data.total > QUEUE_PAGE_SIZE ? (
+              <nav className="console-pager" aria-label={q.pager}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  disabled={filters.page <= 1}
+                  onClick={() => goTo(filters.page - 1)}
+                >
+                  {q.prev}
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  disabled={state.data.page * state.data.pageSize >= state.data.total}
+                  onClick={() => goTo(filters.page + 1)}
+                >
+                  {q.next}
+                </button>
+              </nav>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}
