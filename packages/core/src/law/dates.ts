@@ -1,4 +1,4 @@
-import { isJapaneseHoliday, isWeekend, isYearEndHoliday } from './calendar.js';
+import { isJapaneseHoliday, isWeekend, isYearEndHoliday, parseIsoDate } from './calendar.js';
 
 /**
  * Calendar-date arithmetic on 'YYYY-MM-DD' strings (dates in Japan), and the legal
@@ -15,7 +15,6 @@ import { isJapaneseHoliday, isWeekend, isYearEndHoliday } from './calendar.js';
  *   「ただし、時効期間については、この限りでない」: https://laws.e-gov.go.jp/law/323AC0000000131
  */
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 interface Ymd {
@@ -24,18 +23,7 @@ interface Ymd {
   readonly day: number;
 }
 
-function parse(date: string): Ymd {
-  const match = DATE_RE.exec(date);
-  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    throw new RangeError(`Not a calendar date: ${date}`);
-  }
-  return { year, month, day };
-}
+const parse = (date: string): Ymd => parseIsoDate(date);
 
 function format(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { registerEncryptedColumns } from '../../security/encrypted-columns.js';
+import { createLookupHasher } from '../../security/lookup-key.js';
 import { registerBlobReferences } from '../../storage/blob-references.js';
 import type { Keyring } from '../../security/keyring.js';
 
@@ -76,27 +76,7 @@ export function createCaseSealer({
   db: Kysely<Database>;
   keyring: Pick<Keyring, 'seal' | 'openText'>;
 }) {
-  let emailHashKey: Promise<Buffer> | undefined;
-
-  /** The HMAC key of {@link emailHash}: created once (by whichever process comes first), then read. */
-  async function loadEmailHashKey(): Promise<Buffer> {
-    const context = sealContext('lookup_keys', 'key_sealed', EMAIL_HASH_PURPOSE);
-    await db
-      .insertInto('lookup_keys')
-      .values({
-        purpose: EMAIL_HASH_PURPOSE,
-        key_sealed: keyring.seal(randomBytes(32).toString('base64url'), context),
-        created_at: new Date().toISOString(),
-      })
-      .onConflict((oc) => oc.column('purpose').doNothing())
-      .execute();
-    const row = await db
-      .selectFrom('lookup_keys')
-      .select('key_sealed')
-      .where('purpose', '=', EMAIL_HASH_PURPOSE)
-      .executeTakeFirstOrThrow();
-    return Buffer.from(keyring.openText(row.key_sealed, context), 'base64url');
-  }
+  const hashEmail = createLookupHasher({ db, keyring, purpose: EMAIL_HASH_PURPOSE });
 
   return {
     seal(table: string, column: string, id: string, value: string): string {
@@ -112,13 +92,8 @@ export function createCaseSealer({
       return sealed === null ? undefined : keyring.openText(sealed, sealContext(table, column, id));
     },
     /** HMAC-SHA256 (hex) of the trimmed, lower-cased email. Call outside transactions (first use writes). */
-    async emailHash(email: string): Promise<string> {
-      emailHashKey ??= loadEmailHashKey().catch((error: unknown) => {
-        emailHashKey = undefined;
-        throw error;
-      });
-      const key = await emailHashKey;
-      return createHmac('sha256', key).update(email.trim().toLowerCase(), 'utf8').digest('hex');
+    emailHash(email: string): Promise<string> {
+      return hashEmail(email.trim().toLowerCase());
     },
   };
 }
