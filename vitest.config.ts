@@ -12,7 +12,7 @@ export default defineConfig({
         ssr: { resolve: source },
         test: { name: 'server', include: ['apps/server/src/**/*.test.ts', 'apps/server/test/**/*.test.ts'], testTimeout: 20_000 },
       },
-      { resolve: source, ssr: { resolve: source }, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      { resolve: source, ssr: { resolve: source }, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

@@ -158,7 +158,10 @@ describe.skipIf(!browserAvailable)('the staff console: accounts, two-step sign-i
       await totp(consultant.secret, 1),
     );
     const nav = page.getByRole('navigation', { name: c.nav.label });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([c.nav.queue]);
+    // Case workers' pages (queue, lawyers' directory, statistics …), none of the admin's.
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links[0]).toBe(c.nav.queue);
+    for (const adminOnly of [c.nav.accounts, c.nav.audit]) expect(links).not.toContain(adminOnly);
     await page.goto('/console/accounts');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain(c.forbidden);
 
@@ -235,6 +238,43 @@ describe.skipIf(!browserAvailable)('the staff console: accounts, two-step sign-i
     expect(await rows.nth(1).textContent()).toContain(ordinary.caseNumber);
     await expectNoAxeViolations(page);
 
+    // Saved views: the filters are in the address, saved under a name, and applied by a link.
+    await page.getByRole('combobox', { name: c.queue.platform }).selectOption('x');
+    await page.getByRole('button', { name: c.queue.apply }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('platform')).toBe('x');
+    await page.getByText(c.views.saveTitle).click();
+    await page.getByRole('textbox', { name: c.views.nameLabel }).fill('Xの相談');
+    await page.getByRole('button', { name: c.views.save }).click();
+    const views = page.getByRole('region', { name: c.views.title });
+    await views.getByRole('link', { name: 'Xの相談' }).waitFor();
+    await page.goto('/console?stage=open');
+    await expect.poll(() => rows.count()).toBe(2);
+    await views.getByRole('link', { name: 'Xの相談' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    // Search: words of the sealed narrative (a blind index); one character is refused with help.
+    await page.goto('/console?stage=open');
+    await expect.poll(() => rows.count()).toBe(2);
+    const searchBox = page.getByRole('searchbox', { name: c.queue.search });
+    await searchBox.fill('前科者');
+    await page.getByRole('button', { name: c.queue.apply }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.nth(0).textContent()).toContain(urgent.caseNumber);
+    await searchBox.fill('殺');
+    await page.getByRole('button', { name: c.queue.apply }).click();
+    await page.getByText(c.queue.searchTooShort).waitFor();
+    expect(await searchBox.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+    await searchBox.fill('悪口');
+    await page.getByRole('button', { name: c.queue.apply }).click();
+    await expect.poll(() => page.getByText(c.queue.searchTooShort).count()).toBe(0);
+    await expect.poll(() => rows.nth(0).textContent()).toContain(ordinary.caseNumber);
+    expect(await rows.count()).toBe(1);
+    await views.getByRole('link', { name: 'Xの相談' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+
     // The case page: intake with the safe-contact notes, internal notes marked as such.
     await page.getByRole('link', { name: urgent.caseNumber }).click();
     await page.getByRole('heading', { level: 1, name: urgent.caseNumber }).waitFor();
@@ -247,10 +287,15 @@ describe.skipIf(!browserAvailable)('the staff console: accounts, two-step sign-i
     const workflow = page.getByRole('region', { name: c.casePage.workflow });
     await expect.poll(() => workflow.textContent()).toContain('相談 花子');
 
-    // Reply; the victim sees it on their side.
+    // Reply from a template in the victim's language, edited before sending; the victim sees it.
     await page
-      .getByRole('textbox', { name: c.casePage.replyLabel })
-      .fill('ご相談ありがとうございます。まず安全を確保しましょう。');
+      .getByRole('combobox', { name: c.casePage.templateLabel })
+      .selectOption({ label: '受付のご連絡（初回）' });
+    await page.getByRole('button', { name: c.casePage.templateInsert }).click();
+    const reply = page.getByRole('textbox', { name: c.casePage.replyLabel });
+    await expect.poll(() => reply.inputValue()).toContain(`相談番号 ${urgent.caseNumber} のご相談`);
+    expect(await reply.inputValue()).toContain('相談員の相談 花子です');
+    await reply.fill(`${await reply.inputValue()}\nまず安全を確保しましょう。`);
     await page.getByRole('button', { name: c.casePage.send }).click();
     const messages = page.getByRole('region', { name: c.casePage.messages });
     await expect.poll(() => messages.textContent()).toContain('まず安全を確保しましょう');
@@ -309,6 +354,17 @@ describe.skipIf(!browserAvailable)('the staff console: accounts, two-step sign-i
     const tasks = page.getByRole('region', { name: c.casePage.tasks });
     await expect.poll(() => tasks.getByRole('listitem').count()).toBeGreaterThan(0);
 
+    // The intake's X post is tracked on its own: its removal is requested, and the timeline says so.
+    const posts = page.getByRole('region', { name: c.targets.title });
+    await posts.getByText('https://x.com/someone/status/1234567890').waitFor();
+    const requested = c.targets.takedown['takedown-requested'];
+    await posts.getByRole('button', { name: new RegExp(requested) }).click();
+    await expect.poll(() => posts.textContent()).toContain(`${c.targets.now}: ${requested}`);
+    const history = page.getByRole('region', { name: c.casePage.history });
+    await expect
+      .poll(() => history.textContent())
+      .toContain(`${c.targets.tracks.takedown}: ${c.targets.takedown.pending} → ${requested}`);
+
     // The poster becomes known: the criminal-complaint period appears among the deadlines.
     const deadlines = page.getByRole('region', { name: c.casePage.deadlinesTitle });
     expect(await deadlines.textContent()).not.toContain(c.deadlines['criminal-complaint']);
@@ -320,6 +376,67 @@ describe.skipIf(!browserAvailable)('the staff console: accounts, two-step sign-i
     const firstTask = tasks.getByRole('button', { name: c.casePage.done }).first();
     await firstTask.click();
     await expect.poll(() => tasks.textContent()).toMatch(/完了 \d/);
+  });
+
+  it('records a phone consultation: the consultant gets a number and key to pass on, and the case joins the queue', async () => {
+    const page = consultantPage;
+    const n = c.newCase;
+    await page.goto('/console');
+    await page.getByRole('link', { name: c.queue.newCase }).click();
+    await page.getByRole('heading', { level: 1, name: n.title }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // Nothing typed yet: the summary names both missing things and links to them.
+    await page.getByRole('button', { name: n.submit }).click();
+    const summary = page.getByRole('heading', { level: 2, name: n.errorsTitle(2) });
+    await summary.waitFor();
+    await page.getByRole('link', { name: n.narrativeMissing }).waitFor();
+    await page.getByRole('link', { name: n.consentMissing }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('radio', { name: c.intakeChannels.phone, exact: true }).check();
+    await page
+      .getByLabel(n.narrative, { exact: true })
+      .fill('電話で相談: 職場の名前を出されて「無能」と書かれ続けている。');
+    await page.getByRole('radio', { name: n.contactChannels.phone, exact: true }).check();
+    await page.getByRole('checkbox', { name: n.consent }).check();
+    // Phone contact without a number: the server's localized message, next to the field.
+    await page.getByRole('button', { name: n.submit }).click();
+    await expect.poll(() => page.locator('#new-error-phone').textContent()).toContain('電話番号');
+    await page.getByLabel(n.phone, { exact: true }).fill('090-1234-5678');
+    await page.getByRole('button', { name: n.submit }).click();
+
+    await page.getByRole('heading', { level: 1, name: n.doneTitle }).waitFor();
+    const caseNumber = await page.getByRole('textbox', { name: n.caseNumber, exact: true }).inputValue();
+    const accessKey = await page.getByRole('textbox', { name: n.accessKey, exact: true }).inputValue();
+    expect(caseNumber).toMatch(/^MM-/);
+    await page.getByText(`相談番号は「${caseNumber}」です。`).waitFor();
+    await expectNoAxeViolations(page);
+
+    // The person can open their case page with what they were told.
+    const victim = await browser.newContext({ baseURL: server.url });
+    contexts.push(victim);
+    const session = await victim.request.post('/api/victim/session', { data: { caseNumber, accessKey } });
+    expect(session.status()).toBe(200);
+
+    // The phone case is in the same queue as web consultations, marked as a phone case.
+    await page.getByRole('link', { name: n.back }).click();
+    await page.getByRole('heading', { level: 1, name: c.queue.title }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(caseNumber) });
+    await expect.poll(() => row.textContent()).toContain(c.intakeChannels.phone);
+    await row.getByRole('link', { name: caseNumber }).click();
+    await page.getByRole('heading', { level: 1, name: caseNumber }).waitFor();
+    const intake = page.getByRole('region', { name: c.casePage.intake });
+    await expect.poll(() => intake.textContent()).toContain(c.intakeChannels.phone);
+  });
+
+  it('shows the admin the reply templates and their placeholders', async () => {
+    const page = adminPage;
+    await page.goto('/console/templates');
+    await page.getByRole('heading', { level: 1, name: c.templates.title }).waitFor();
+    await page.getByRole('row', { name: /受付のご連絡（初回）/ }).waitFor();
+    await page.getByText('{{caseNumber}}', { exact: true }).waitFor();
+    await expectNoAxeViolations(page);
   });
 
   it('lets the admin disable the consultant', async () => {

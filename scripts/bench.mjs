@@ -4,6 +4,7 @@
 // thing any request does with them. Runs against the built packages (npm run build first).
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { benchQueue } from './bench-queue.mjs';
 
 const coreDist = new URL('../packages/core/dist/index.js', import.meta.url);
 const contractsDist = new URL('../packages/contracts/dist/index.js', import.meta.url);
@@ -81,6 +82,9 @@ console.log(
 // temp dir (validation, argon2id, sealing, one committed transaction), against a bare Fastify route
 // doing the same ConsultationRequestSchema validation and answering 201 without storing.
 await benchIntake();
+
+// The staff queue at 100,000 cases on SQLite and PostgreSQL, against a bare indexed SELECT (bench-queue.mjs).
+await benchQueue();
 
 async function benchIntake() {
   const serverDist = new URL('../apps/server/dist/', import.meta.url);

@@ -5,7 +5,10 @@ import { promisify } from 'node:util';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { consoleJa } from '../../apps/web/src/console/console-messages.js';
+import { referralsJa } from '../../apps/web/src/console/referral-messages.js';
+import { seedEarlierReferral, seedLawyer } from './referral-store.js';
 import type { RunningServer } from './server.js';
+import { seedStatsHistory } from './stats-seed.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
@@ -95,7 +98,7 @@ export async function submitConsultation(
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Staff console screenshots (Japanese): login, queue and a worked case, at the given viewports.
+ * Staff console screenshots (Japanese): login, queue, a worked case and the statistics, at the given viewports.
  * Names are `console-<page>-ja[-suffix].png`.
  */
 export async function shootConsole(
@@ -215,6 +218,42 @@ export async function shootConsole(
   await page.getByText(c.deadlines['criminal-complaint']).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot('case', true);
+
+  // Referring the case: the poster recorded, a lawyer chosen, and the conflict check finding the same
+  // poster in an earlier referral of that lawyer (seeded through the server's own services).
+  const lawyerEmail = `lawyer${shots.suffix ?? ''}@mimamoru.test`;
+  await seedLawyer(server, env, { email: lawyerEmail, name: '弁護 士郎' });
+  const earlier = await submitConsultation(server, {
+    narrative: '以前、Xの同じアカウントから中傷を受けました。',
+    platforms: ['x'],
+    goals: ['identify'],
+    contact: { channel: 'in-app' },
+  });
+  await seedEarlierReferral(server, env, {
+    caseNumber: earlier.caseNumber,
+    lawyerEmail,
+    poster: 'https://x.com/someone',
+  });
+  const r = referralsJa;
+  await page.reload();
+  const parties = page.getByRole('region', { name: r.parties.title });
+  await parties.getByRole('textbox', { name: r.parties.value }).fill('@Someone');
+  await parties.getByRole('button', { name: r.parties.add }).click();
+  await parties.getByText('someone', { exact: true }).waitFor();
+  const referral = page.getByRole('region', { name: r.caseReferrals.title });
+  await referral.locator('summary', { hasText: r.caseReferrals.newTitle }).click();
+  await referral.getByRole('radio', { name: /弁護 士郎/ }).check();
+  await referral.getByRole('button', { name: r.caseReferrals.check }).click();
+  await referral.getByRole('table').waitFor();
+  const referralFile = join(out, `console-referral-ja${shots.suffix ?? ''}.png`);
+  await referral.screenshot({ path: referralFile });
+  written.push(referralFile);
+
+  // Statistics over ten weeks of consultations, received and worked through the server's own services.
+  await seedStatsHistory(server, env);
+  await page.goto('/console/stats');
+  await page.getByRole('heading', { level: 2, name: c.stats.summary }).waitFor();
+  await shot('stats', true);
   await context.close();
   return written;
 }

@@ -15,6 +15,12 @@ import { registerVictimRoutes } from './modules/victim/victim.routes.js';
 import { registerStaffRoutes } from './modules/staff/staff.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerCasesRoutes } from './modules/cases/cases.routes.js';
+import { registerReferralsRoutes } from './modules/referrals/referrals.routes.js';
+import { registerPostTargetsRoutes } from './modules/cases/post-targets.routes.js';
+import { registerTemplatesRoutes } from './modules/templates/templates.routes.js';
+import { registerSavedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
+import { registerTeamsRoutes } from './modules/teams/teams.routes.js';
+import { registerStatsRoutes } from './modules/stats/stats.routes.js';
 
 /** Request bodies are small JSON answers; anything bigger is refused. */
 export const BODY_LIMIT = 64 * 1024;
@@ -57,6 +63,18 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
   registerStaffRoutes(app, { service: services.staff, cookie });
   registerAuditRoutes(app, { audit: services.audit, staff: services.staff, cookie });
   registerCasesRoutes(app, { cases: services.cases, staff: services.staff, cookie });
+  registerReferralsRoutes(app, {
+    lawyers: services.lawyers,
+    caseParties: services.caseParties,
+    referrals: services.referrals,
+    staff: services.staff,
+    cookie,
+  });
+  registerPostTargetsRoutes(app, { postTargets: services.postTargets, staff: services.staff, cookie });
+  registerTemplatesRoutes(app, { templates: services.templates, staff: services.staff, cookie });
+  registerSavedViewsRoutes(app, { savedViews: services.savedViews, staff: services.staff, cookie });
+  registerTeamsRoutes(app, { teams: services.teams, staff: services.staff, cookie });
+  registerStatsRoutes(app, { stats: services.stats, staff: services.staff, cookie });
 
   await app.ready();
   return app;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createLogger } from './http/logging.js';
 import type { JobDefinition } from './jobs/define-job.js';
 import { createWorker, type Worker } from './jobs/worker.js';
+import { createScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createMailSendJob } from './mail/mail.jobs.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { loadKeyring, type Keyring } from './security/keyring.js';
@@ -22,7 +23,24 @@ import type { AuditService } from './modules/audit/audit.service.js';
 import { createStaffModule } from './modules/staff/staff.module.js';
 import type { StaffService } from './modules/staff/staff.service.js';
 import { createCasesModule } from './modules/cases/cases.module.js';
+import { createPriorityRecomputeTask } from './modules/cases/recompute.js';
+import { createCaseSealer } from './modules/intake/case-sealing.js';
+import { createRetentionModule } from './modules/retention/retention.module.js';
+import type { RetentionService } from './modules/retention/retention.service.js';
 import type { CasesService } from './modules/cases/cases.service.js';
+import { createReferralsModule } from './modules/referrals/referrals.module.js';
+import type { LawyersService } from './modules/referrals/lawyers.service.js';
+import type { CasePartiesService } from './modules/referrals/parties.service.js';
+import type { ReferralsService } from './modules/referrals/referrals.service.js';
+import { createPostTargetsModule } from './modules/cases/post-targets.module.js';
+import type { PostTargetsService } from './modules/cases/post-targets.service.js';
+import { createTemplatesModule } from './modules/templates/templates.module.js';
+import type { TemplatesService } from './modules/templates/templates.service.js';
+import { createSavedViewsModule } from './modules/saved-views/saved-views.module.js';
+import type { SavedViewsService } from './modules/saved-views/saved-views.service.js';
+import { createTeamsService, type TeamsService } from './modules/teams/teams.service.js';
+import { createStatsModule } from './modules/stats/stats.module.js';
+import type { StatsService } from './modules/stats/stats.service.js';
 
 export interface Services {
   readonly triage: TriageService;
@@ -36,6 +54,24 @@ export interface Services {
   readonly audit: AuditService;
   /** Staff case workflow: queue, case page, assignment, stages, replies, notes (#4). */
   readonly cases: CasesService;
+  /** Partner lawyers' directory and profiles (#4). */
+  readonly lawyers: LawyersService;
+  /** Parties recorded on a case (the poster's handles, names, URLs), for conflict checks (#4). */
+  readonly caseParties: CasePartiesService;
+  /** Referrals of cases to lawyers: conflict check, shared sections, the lawyer's answer and outcome (#4). */
+  readonly referrals: ReferralsService;
+  /** The offending posts of each case, on their takedown and disclosure tracks (#4). */
+  readonly postTargets: PostTargetsService;
+  /** Reply templates (ja/en) for the case page's reply form (#4). */
+  readonly templates: TemplatesService;
+  /** Saved queue filters, own and shared (#4). */
+  readonly savedViews: SavedViewsService;
+  /** Consultant teams: a consultant sees their team's cases (#4). */
+  readonly teams: TeamsService;
+  /** The statistics page: SQL aggregates of the cases, JSON and CSV (#4). */
+  readonly stats: StatsService;
+  /** Erasure of finished cases after the retention period (scheduler, `mimamoru retention run`). */
+  readonly retention: RetentionService;
 }
 
 export interface Container {
@@ -50,6 +86,8 @@ export interface Container {
   readonly mailer: Mailer;
   /** The job worker; main.ts starts it, tests call `runOnce()`. Stopped by close(). */
   readonly worker: Worker;
+  /** Daily tasks (priority recompute, retention), once per period across processes; main.ts starts it, tests call `runDue(now)`. */
+  readonly scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -70,8 +108,31 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const { db } = database;
   const jobs: JobDefinition[] = [createMailSendJob({ mailer, config })];
   const worker = createWorker({ database, keyring, jobs, clock, logger, pollMs: 1000 });
-  const intakeModule = createIntakeModule({ db, keyring, blobStore, clock });
   const staffModule = createStaffModule({ db, keyring, clock, publicUrl: config.publicUrl });
+  const retentionModule = createRetentionModule({
+    database,
+    blobStore,
+    audit: staffModule.audit,
+    clock,
+    years: config.retentionYears,
+  });
+  const intakeModule = createIntakeModule({
+    db,
+    keyring,
+    blobStore,
+    clock,
+    audit: staffModule.audit,
+    erasure: retentionModule.erasure,
+  });
+  const scheduler = createScheduler({
+    db,
+    clock,
+    logger,
+    tasks: [
+      createPriorityRecomputeTask({ db, sealer: createCaseSealer({ db, keyring }) }),
+      ...retentionModule.tasks,
+    ],
+  });
   const services: Services = {
     triage: createTriageService({
       repository: createSavedTriageRepository({ db }),
@@ -88,7 +149,30 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       clock,
       audit: staffModule.audit,
       replies: intakeModule.consultantReplies,
+      intake: intakeModule.intake,
+      slaHours: config.slaFirstResponseHours,
     }),
+    teams: createTeamsService({ db, audit: staffModule.audit, clock }),
+    ...createReferralsModule({
+      db,
+      keyring,
+      clock,
+      audit: staffModule.audit,
+      blobStore,
+      // Called at request time, once `services.cases` exists.
+      cases: { presentCase: (id, locale) => services.cases.presentCase(id, locale) },
+    }),
+    ...createPostTargetsModule({ db, keyring, clock, audit: staffModule.audit }),
+    ...createTemplatesModule({ db, clock, audit: staffModule.audit }),
+    ...createSavedViewsModule({ db, clock, audit: staffModule.audit }),
+    ...createStatsModule({
+      database,
+      keyring,
+      clock,
+      audit: staffModule.audit,
+      slaHours: config.slaFirstResponseHours,
+    }),
+    retention: retentionModule.retention,
   };
   return {
     config,
@@ -99,7 +183,9 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     blobStore,
     mailer,
     worker,
+    scheduler,
     close: async () => {
+      await scheduler.stop();
       await worker.stop();
       mailer.close();
       await database.destroy();

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
 import { createContainer } from './container.js';
 import { migrateToLatest } from './db/database.js';
+import { createCaseSearch } from './modules/case-search/case-search.service.js';
 import { sweepOrphanBlobs } from './storage/blob-sweep.js';
 
 /** Why production refuses to start without an admin, and what to run. */
@@ -46,6 +47,8 @@ export async function startServer(
   app.log.info({ url, dialect: container.database.dialect, env: config.env }, `mimamoru listening on ${url}`);
   // Mail and other jobs run in this process; container.close() stops the worker gracefully.
   container.worker.start();
+  // Daily tasks (priority and deadlines of open cases, retention): due ones run now, then once per day.
+  container.scheduler.start();
   // Files left by a submission that crashed before its commit (never the reverse): remove them.
   sweepOrphanBlobs({ db: container.database.db, blobStore: container.blobStore, now: new Date() }).then(
     ({ removed }) => {
@@ -53,11 +56,31 @@ export async function startServer(
     },
     (error: unknown) => app.log.error({ err: error }, 'orphan blob sweep failed'),
   );
+  // Cases the queue search does not know yet (stored before migration 0009): index them; stopped by stop().
+  const reindexing = new AbortController();
+  const reindexed = createCaseSearch({ db: container.database.db, keyring: container.keyring })
+    .reindex({ signal: reindexing.signal })
+    .then(
+      ({ indexed, removed }) => {
+        if (indexed > 0 || removed > 0) app.log.info({ indexed, removed }, 'search index brought up to date');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'search index update failed'),
+    );
+  // Statistics facets of cases stored before migration 0011 (stats/case-facets.ts).
+  const faceted = container.services.stats.backfillFacets().then(
+    ({ filled }) => {
+      if (filled > 0) app.log.info({ filled }, 'statistics facets filled in');
+    },
+    (error: unknown) => app.log.error({ err: error }, 'statistics facets backfill failed'),
+  );
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       await app.close();
+      reindexing.abort();
+      await reindexed;
+      await faceted;
       await container.close();
     })();
     return stopping;

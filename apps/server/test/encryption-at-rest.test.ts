@@ -19,6 +19,8 @@ const MARKERS = [
   'QXPDFBYTESQX',
   'QXFILENAMEQX',
   '09011112222',
+  'QXPOSTERQX',
+  'QXREFERRALNOTEQX',
 ];
 
 function filesUnder(dir: string): string[] {
@@ -60,6 +62,49 @@ describe.each(databases)('encryption at rest on %s', (kind) => {
     await app.container.services.consultantReplies.postConsultantReply({
       caseNumber: created.caseNumber,
       body: 'QXREPLYQX',
+    });
+    // The poster recorded on the case, and a referral to a lawyer with a note (#4 referrals).
+    const { services, database } = app.container;
+    const system = { type: 'system' as const, id: null };
+    const staff = async (role: 'consultant' | 'lawyer') =>
+      (
+        await services.staff.createAccount({
+          email: `${role}@example.jp`,
+          role,
+          displayName: role,
+          actor: system,
+        })
+      ).account.id;
+    const worker = { id: await staff('consultant'), role: 'admin' as const, teamId: null, ipHash: null };
+    const lawyerId = await staff('lawyer');
+    await services.lawyers.saveProfile({
+      lawyerId,
+      input: {
+        office: '',
+        specialties: [],
+        regions: ['nationwide'],
+        languages: ['ja'],
+        capacity: 1,
+        acceptsHouterasu: false,
+        available: true,
+      },
+      actor: worker,
+    });
+    const { id: caseId } = await database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_number', '=', created.caseNumber)
+      .executeTakeFirstOrThrow();
+    await services.caseParties.addParty({
+      caseId,
+      input: { role: 'adverse', kind: 'handle', value: '@QXPOSTERQX' },
+      actor: worker,
+    });
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await services.referrals.createReferral({
+      caseId,
+      input: { lawyerId, shares: ['parties'], expiresOn: inAMonth, note: 'QXREFERRALNOTEQX' },
+      actor: worker,
     });
     const view = VictimCaseSchema.parse(
       (await app.app.inject({ method: 'GET', url: '/api/victim/case', headers: { cookie } })).json(),

@@ -1,9 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { StaffRole } from '@mimamoru/contracts';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_POLICY } from '../src/modules/audit/audit.policy.js';
 import { CASES_POLICY } from '../src/modules/cases/cases.policy.js';
 import { STAFF_POLICY } from '../src/modules/staff/staff.policy.js';
+import { TEAMS_POLICY } from '../src/modules/teams/teams.policy.js';
+import { REFERRALS_POLICY } from '../src/modules/referrals/referrals.policy.js';
+import { POST_TARGETS_POLICY } from '../src/modules/cases/post-targets.policy.js';
+import { SAVED_VIEWS_POLICY } from '../src/modules/saved-views/saved-views.policy.js';
+import { TEMPLATES_POLICY } from '../src/modules/templates/templates.policy.js';
+import { STATS_POLICY } from '../src/modules/stats/stats.policy.js';
 import { databases, useTestApp } from './harness.js';
 import { consultation, submit } from './intake-fixtures.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
@@ -19,6 +25,23 @@ interface Case {
       account: () => Promise<string>;
       /** A fresh case: its id, current version and (for task routes) the id of one of its tasks. */
       case: () => Promise<{ id: string; version: number; taskId: string }>;
+      /** A fresh team's id. */
+      team: () => Promise<string>;
+      /** A fresh reply template's id (version 1). */
+      template: () => Promise<string>;
+      /** A fresh saved view owned by `owner` (by a fresh account when null). */
+      view: (owner: SignedIn | null) => Promise<string>;
+      /** A fresh case with one tracked post (its intake URL): the ids and the post's version. */
+      target: () => Promise<{ caseId: string; targetId: string; version: number }>;
+      /** A lawyer with a profile: the caller when they are one, else a fresh lawyer account. */
+      lawyer: (caller: SignedIn | null) => Promise<{ id: string; version: number }>;
+      /** A fresh case with one recorded party. */
+      party: () => Promise<{ caseId: string; partyId: string }>;
+      /** A fresh case referred to `lawyer(caller)`, pending or already accepted. */
+      referral: (
+        caller: SignedIn | null,
+        state?: 'pending' | 'accepted',
+      ) => Promise<{ id: string; caseId: string; version: number }>;
     },
   ) => Promise<{ url: string; payload?: object }>;
   expected: Record<Caller, number>;
@@ -33,10 +56,22 @@ const everyone = (status: number, anonymous = 401) => ({
 const adminOnly = (status: number) => ({ admin: status, consultant: 403, lawyer: 403, anonymous: 401 });
 /** Case workers: admins and consultants; lawyers see referred cases only (later). */
 const caseWorkers = (status: number) => ({ admin: status, consultant: status, lawyer: 403, anonymous: 401 });
+/** A lawyer's own referrals: nobody else's routes. */
+const lawyerOnly = (status: number) => ({ admin: 403, consultant: 403, lawyer: status, anonymous: 401 });
+/** Within a year of the test clock's start (2026-12-01). */
+const REFERRAL_EXPIRY = '2027-06-30';
 
 /** Every route of every staff policy table, with what each caller gets. */
 const ROUTES: Record<
-  keyof typeof STAFF_POLICY | keyof typeof AUDIT_POLICY | keyof typeof CASES_POLICY,
+  | keyof typeof STAFF_POLICY
+  | keyof typeof AUDIT_POLICY
+  | keyof typeof CASES_POLICY
+  | keyof typeof TEAMS_POLICY
+  | keyof typeof TEMPLATES_POLICY
+  | keyof typeof SAVED_VIEWS_POLICY
+  | keyof typeof POST_TARGETS_POLICY
+  | keyof typeof REFERRALS_POLICY
+  | keyof typeof STATS_POLICY,
   Case
 > = {
   'POST /api/staff/setup': {
@@ -107,6 +142,35 @@ const ROUTES: Record<
     request: async () => ({ url: '/api/staff/cases?stage=all&page=1' }),
     expected: caseWorkers(200),
   },
+  'POST /api/staff/cases': {
+    request: async () => ({
+      url: '/api/staff/cases',
+      payload: { ...consultation('OPENED'), channel: 'phone' },
+    }),
+    expected: caseWorkers(201),
+  },
+  'POST /api/staff/cases/:id/team': {
+    request: async (_caller, ids) => {
+      const { id, version } = await ids.case();
+      return { url: `/api/staff/cases/${id}/team`, payload: { teamId: await ids.team(), version } };
+    },
+    expected: adminOnly(200),
+  },
+  'GET /api/staff/teams': { request: async () => ({ url: '/api/staff/teams' }), expected: adminOnly(200) },
+  'POST /api/staff/teams': {
+    request: async () => ({
+      url: '/api/staff/teams',
+      payload: { name: `チーム ${randomBytes(4).toString('hex')}` },
+    }),
+    expected: adminOnly(201),
+  },
+  'POST /api/staff/accounts/:id/team': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/accounts/${await ids.account()}/team`,
+      payload: { teamId: await ids.team() },
+    }),
+    expected: adminOnly(200),
+  },
   'GET /api/staff/cases/:id': {
     request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}` }),
     expected: caseWorkers(200),
@@ -153,11 +217,194 @@ const ROUTES: Record<
     },
     expected: caseWorkers(200),
   },
+  'GET /api/staff/templates': {
+    request: async () => ({ url: '/api/staff/templates?locale=ja' }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/templates': {
+    request: async () => ({
+      url: '/api/staff/templates',
+      payload: { title: '確認', locale: 'ja', body: '相談番号 {{caseNumber}} について確認します。' },
+    }),
+    expected: adminOnly(201),
+  },
+  'POST /api/staff/templates/:id': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/templates/${await ids.template()}`,
+      payload: { title: 'Check', locale: 'en', body: 'About {{caseNumber}}.', version: 1 },
+    }),
+    expected: adminOnly(200),
+  },
+  'POST /api/staff/templates/:id/archive': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/templates/${await ids.template()}/archive`,
+      payload: { version: 1 },
+    }),
+    expected: adminOnly(200),
+  },
+  'GET /api/staff/views': { request: async () => ({ url: '/api/staff/views' }), expected: caseWorkers(200) },
+  'POST /api/staff/views': {
+    request: async () => ({
+      url: '/api/staff/views',
+      payload: { name: '緊急のみ', query: { stage: 'open', priority: 'urgent' }, shared: false },
+    }),
+    expected: caseWorkers(201),
+  },
+  'POST /api/staff/views/:id/delete': {
+    request: async (caller, ids) => ({
+      url: `/api/staff/views/${await ids.view(caller)}/delete`,
+      payload: {},
+    }),
+    expected: caseWorkers(204),
+  },
+  'GET /api/staff/cases/:id/targets': {
+    request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}/targets` }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/targets': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/cases/${(await ids.case()).id}/targets`,
+      payload: { url: 'https://x.com/someone/status/2', platform: 'x' },
+    }),
+    expected: caseWorkers(201),
+  },
+  'POST /api/staff/cases/:id/targets/:targetId': {
+    request: async (_caller, ids) => {
+      const { caseId, targetId, version } = await ids.target();
+      return {
+        url: `/api/staff/cases/${caseId}/targets/${targetId}`,
+        payload: { track: 'takedown', to: 'takedown-requested', version },
+      };
+    },
+    expected: caseWorkers(200),
+  },
+  'GET /api/staff/lawyers': { request: async () => ({ url: '/api/staff/lawyers' }), expected: everyone(200) },
+  'POST /api/staff/lawyers/:id/profile': {
+    request: async (caller, ids) => {
+      const { id, version } = await ids.lawyer(caller);
+      return {
+        url: `/api/staff/lawyers/${id}/profile`,
+        payload: {
+          office: '',
+          specialties: ['defamation'],
+          regions: ['nationwide'],
+          languages: ['ja'],
+          capacity: 100,
+          acceptsHouterasu: true,
+          available: true,
+          version,
+        },
+      };
+    },
+    expected: { admin: 200, consultant: 403, lawyer: 200, anonymous: 401 },
+  },
+  'GET /api/staff/cases/:id/parties': {
+    request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}/parties` }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/parties': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/cases/${(await ids.case()).id}/parties`,
+      payload: { role: 'adverse', kind: 'handle', value: '@someone' },
+    }),
+    expected: caseWorkers(201),
+  },
+  'POST /api/staff/cases/:id/parties/:partyId/remove': {
+    request: async (_caller, ids) => {
+      const { caseId, partyId } = await ids.party();
+      return { url: `/api/staff/cases/${caseId}/parties/${partyId}/remove`, payload: {} };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/conflict-check': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/cases/${(await ids.case()).id}/conflict-check`,
+      payload: { lawyerId: (await ids.lawyer(null)).id },
+    }),
+    expected: caseWorkers(200),
+  },
+  'GET /api/staff/cases/:id/referrals': {
+    request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}/referrals` }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/referrals': {
+    request: async (_caller, ids) => ({
+      url: `/api/staff/cases/${(await ids.case()).id}/referrals`,
+      payload: {
+        lawyerId: (await ids.lawyer(null)).id,
+        shares: ['narrative'],
+        expiresOn: REFERRAL_EXPIRY,
+        acknowledgeConflicts: true,
+      },
+    }),
+    expected: caseWorkers(201),
+  },
+  'POST /api/staff/referrals/:id/withdraw': {
+    request: async (caller, ids) => {
+      const { id, version } = await ids.referral(caller);
+      return { url: `/api/staff/referrals/${id}/withdraw`, payload: { version } };
+    },
+    expected: caseWorkers(200),
+  },
+  'GET /api/staff/referrals': {
+    request: async () => ({ url: '/api/staff/referrals' }),
+    expected: lawyerOnly(200),
+  },
+  'GET /api/staff/referrals/:id': {
+    request: async (caller, ids) => ({ url: `/api/staff/referrals/${(await ids.referral(caller)).id}` }),
+    expected: lawyerOnly(200),
+  },
+  'GET /api/staff/referrals/:id/attachments/:attachmentId': {
+    // The referral shares no files: past the policy, the lawyer gets the service's 404.
+    request: async (caller, ids) => ({
+      url: `/api/staff/referrals/${(await ids.referral(caller)).id}/attachments/${randomUUID()}`,
+    }),
+    expected: lawyerOnly(404),
+  },
+  'POST /api/staff/referrals/:id/accept': {
+    request: async (caller, ids) => {
+      const { id, version } = await ids.referral(caller);
+      return { url: `/api/staff/referrals/${id}/accept`, payload: { version, acknowledgeConflicts: true } };
+    },
+    expected: lawyerOnly(200),
+  },
+  'POST /api/staff/referrals/:id/decline': {
+    request: async (caller, ids) => {
+      const { id, version } = await ids.referral(caller);
+      return { url: `/api/staff/referrals/${id}/decline`, payload: { version } };
+    },
+    expected: lawyerOnly(200),
+  },
+  'POST /api/staff/referrals/:id/outcome': {
+    request: async (caller, ids) => {
+      const { id, version } = await ids.referral(caller, 'accepted');
+      return { url: `/api/staff/referrals/${id}/outcome`, payload: { version, outcome: 'advice-only' } };
+    },
+    expected: lawyerOnly(200),
+  },
+  'GET /api/staff/stats': {
+    request: async () => ({ url: '/api/staff/stats?from=2026-11-01&to=2026-12-01' }),
+    expected: caseWorkers(200),
+  },
+  'GET /api/staff/stats.csv': {
+    request: async () => ({ url: '/api/staff/stats.csv?locale=ja' }),
+    expected: caseWorkers(200),
+  },
 };
 
 describe('staff route table', () => {
   it('covers exactly the routes of the policy modules, with roles matching the expectations', () => {
-    const policies: Record<string, unknown> = { ...STAFF_POLICY, ...AUDIT_POLICY, ...CASES_POLICY };
+    const policies: Record<string, unknown> = {
+      ...STAFF_POLICY,
+      ...AUDIT_POLICY,
+      ...CASES_POLICY,
+      ...TEAMS_POLICY,
+      ...TEMPLATES_POLICY,
+      ...SAVED_VIEWS_POLICY,
+      ...POST_TARGETS_POLICY,
+      ...REFERRALS_POLICY,
+      ...STATS_POLICY,
+    };
     expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(policies).sort());
     for (const [route, access] of Object.entries(policies)) {
       const expected = ROUTES[route as keyof typeof ROUTES].expected;
@@ -196,7 +443,7 @@ describe.each(databases)('staff authorization on %s', (kind) => {
       .select('id')
       .where('case_number', '=', caseNumber)
       .executeTakeFirstOrThrow();
-    const actor = { id: await account(), ipHash: null };
+    const actor = { id: await account(), role: 'consultant' as const, teamId: 'default', ipHash: null };
     const moved = await t.container.services.cases.moveStage({
       id,
       to: 'triaged',
@@ -207,6 +454,113 @@ describe.each(databases)('staff authorization on %s', (kind) => {
     return { id, version: moved.version, taskId: moved.tasks[0]?.id ?? '' };
   };
 
+  const team = async () =>
+    (
+      await ctx().container.services.teams.createTeam({
+        name: `T ${randomBytes(4).toString('hex')}`,
+        actor: { type: 'system', id: null },
+      })
+    ).team.id;
+  const template = async () =>
+    (
+      await ctx().container.services.templates.createTemplate({
+        input: { title: 'T', locale: 'ja', body: '{{caseNumber}}' },
+        actor: { id: await account(), ipHash: null },
+      })
+    ).id;
+  const view = async (owner: SignedIn | null) =>
+    (
+      await ctx().container.services.savedViews.createView({
+        input: { name: 'V', query: { stage: 'open' }, shared: false },
+        actor: { id: owner?.id ?? (await account()), role: 'consultant', ipHash: null },
+      })
+    ).id;
+  const target = async () => {
+    const { id } = await newCase();
+    const { targets } = await ctx().container.services.postTargets.listTargets({
+      caseId: id,
+      actor: { id: await account(), role: 'admin', teamId: null, ipHash: null },
+    });
+    const first = targets[0];
+    if (!first) throw new Error('the intake URL was not tracked');
+    return { caseId: id, targetId: first.id, version: first.version };
+  };
+  /** A system-like case worker for fixtures made through the services. */
+  const worker = async () => ({ id: await account(), role: 'admin' as const, teamId: null, ipHash: null });
+  const lawyer = async (caller: SignedIn | null) => {
+    const t = ctx();
+    const own = caller
+      ? await t.container.database.db
+          .selectFrom('staff_accounts')
+          .select('role')
+          .where('id', '=', caller.id)
+          .executeTakeFirst()
+      : undefined;
+    const id =
+      own?.role === 'lawyer' && caller
+        ? caller.id
+        : (
+            await t.container.services.staff.createAccount({
+              email: `l-${randomBytes(4).toString('hex')}@example.jp`,
+              role: 'lawyer',
+              displayName: 'L',
+              actor: { type: 'system', id: null },
+            })
+          ).account.id;
+    const [entry] = (
+      await t.container.services.lawyers.listLawyers({
+        query: {},
+        actor: { id, role: 'lawyer', teamId: null, ipHash: null },
+      })
+    ).lawyers;
+    if (entry?.profile) return { id, version: entry.profile.version };
+    const saved = await t.container.services.lawyers.saveProfile({
+      lawyerId: id,
+      input: {
+        office: '',
+        specialties: ['defamation'],
+        regions: ['nationwide'],
+        languages: ['ja'],
+        capacity: 100,
+        acceptsHouterasu: false,
+        available: true,
+      },
+      actor: await worker(),
+    });
+    return { id, version: saved.profile?.version ?? 1 };
+  };
+  const party = async () => {
+    const { id } = await newCase();
+    const { parties } = await ctx().container.services.caseParties.addParty({
+      caseId: id,
+      input: { role: 'adverse', kind: 'handle', value: '@poster' },
+      actor: await worker(),
+    });
+    return { caseId: id, partyId: parties[0]?.id ?? '' };
+  };
+  const referral = async (caller: SignedIn | null, state: 'pending' | 'accepted' = 'pending') => {
+    const t = ctx();
+    const { id: caseId } = await newCase();
+    const lawyerId = (await lawyer(caller)).id;
+    const { referrals } = await t.container.services.referrals.createReferral({
+      caseId,
+      input: { lawyerId, shares: ['narrative'], expiresOn: REFERRAL_EXPIRY, acknowledgeConflicts: true },
+      actor: await worker(),
+    });
+    const created = referrals[0];
+    if (!created) throw new Error('no referral');
+    if (state === 'pending') return { id: created.id, caseId, version: created.version };
+    const accepted = await t.container.services.referrals.acceptReferral({
+      id: created.id,
+      version: created.version,
+      acknowledgeConflicts: true,
+      actor: { id: lawyerId, role: 'lawyer', teamId: null, ipHash: null },
+      locale: 'ja',
+    });
+    return { id: created.id, caseId, version: accepted.version };
+  };
+  const ids = { account, case: newCase, team, template, view, target, lawyer, party, referral };
+
   const cases = Object.entries(ROUTES).flatMap(([route, c]) =>
     CALLERS.map((caller) => [route, caller, c] as const),
   );
@@ -214,7 +568,7 @@ describe.each(databases)('staff authorization on %s', (kind) => {
   it.each(cases)('%s as %s', async (route, caller, c) => {
     // A fresh session per call, so logout and revocation never affect the next row.
     const who = caller === 'anonymous' ? null : await signIn(ctx(), clock, caller);
-    const { url, payload } = await c.request(who, { account, case: newCase });
+    const { url, payload } = await c.request(who, ids);
     const method = route.split(' ')[0] as 'GET' | 'POST';
     const res = await ctx().app.inject({
       method,
@@ -230,9 +584,19 @@ describe.each(databases)('staff authorization on %s', (kind) => {
     const admin = await signIn(ctx(), clock, 'admin');
     for (const [route, c] of Object.entries(ROUTES)) {
       const [method] = route.split(' ');
-      const access = { ...STAFF_POLICY, ...AUDIT_POLICY, ...CASES_POLICY }[route as keyof typeof ROUTES];
+      const access = {
+        ...STAFF_POLICY,
+        ...AUDIT_POLICY,
+        ...CASES_POLICY,
+        ...TEAMS_POLICY,
+        ...TEMPLATES_POLICY,
+        ...SAVED_VIEWS_POLICY,
+        ...POST_TARGETS_POLICY,
+        ...REFERRALS_POLICY,
+        ...STATS_POLICY,
+      }[route as keyof typeof ROUTES];
       if (method !== 'POST' || access === 'public') continue;
-      const { url, payload } = await c.request(admin, { account, case: newCase });
+      const { url, payload } = await c.request(admin, ids);
       const res = await ctx().app.inject({
         method: 'POST',
         url,
@@ -242,5 +606,41 @@ describe.each(databases)('staff authorization on %s', (kind) => {
       expect(res.statusCode, route).toBe(403);
       expect(res.json<{ error: { code: string } }>().error.code).toBe('staff.csrf');
     }
+  });
+
+  it('answers 404 to a consultant of another team on every route of a case, as for an unknown case', async () => {
+    const t = ctx();
+    const other = await signIn(t, clock, 'consultant');
+    await t.container.services.teams.setAccountTeam({
+      id: other.id,
+      teamId: await team(),
+      actor: { type: 'system', id: null },
+    });
+    const caseRoutes = [
+      ...Object.keys(CASES_POLICY).filter((route) => route.includes(':id')),
+      ...Object.keys(REFERRALS_POLICY).filter((route) => route.includes('/api/staff/cases/:id')),
+    ];
+    expect(caseRoutes.length).toBeGreaterThan(5);
+    for (const route of caseRoutes) {
+      const { url, payload } = await ROUTES[route as keyof typeof ROUTES].request(other, ids);
+      const method = route.split(' ')[0] as 'GET' | 'POST';
+      const res = await t.app.inject({
+        method,
+        url,
+        ...(payload ? { payload } : {}),
+        headers: other.headers,
+      });
+      // Moving a case between teams is for admins: refused before the case is looked up.
+      const expected = route === 'POST /api/staff/cases/:id/team' ? 403 : 404;
+      expect(res.statusCode, `${route}: ${res.body}`).toBe(expected);
+      if (expected === 404)
+        expect(res.json<{ error: { code: string } }>().error.code).toBe('cases.not_found');
+    }
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: '/api/staff/cases?stage=all',
+      headers: other.headers,
+    });
+    expect(queue.json<{ total: number }>().total).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import {
   ApiErrorSchema,
   AuditPageSchema,
+  DEFAULT_TEAM_ID,
   StaffLoginResponseSchema,
   StaffMeSchema,
   StaffSessionsSchema,
@@ -66,7 +67,13 @@ describe.each(databases)('staff accounts on %s', (kind) => {
     });
     expect(login.statusCode).toBe(200);
     const session = StaffLoginResponseSchema.parse(login.json());
-    expect(session.account).toEqual({ id, email, displayName: '相談員 A', role: 'consultant' });
+    expect(session.account).toEqual({
+      id,
+      email,
+      displayName: '相談員 A',
+      role: 'consultant',
+      teamId: DEFAULT_TEAM_ID,
+    });
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toMatch(/^mm_staff=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain('HttpOnly');

@@ -71,6 +71,7 @@ describe.each(databases)('victim session on %s', (kind) => {
     for (const [url, payload] of [
       ['/api/victim/messages', { body: 'hello' }],
       ['/api/victim/withdraw', { confirm: true }],
+      ['/api/victim/erasure', { confirm: true }],
       ['/api/victim/access-key/rotate', {}],
       ['/api/victim/logout', {}],
     ] as const) {
@@ -316,6 +317,14 @@ describe.each(databases)('messages, notices, withdrawal and keys on %s', (kind) 
           'priority_score',
           'priority_level',
           'version',
+          // Which team's queue and which channel it came through: routing, not personal data.
+          'team_id',
+          'intake_channel',
+          // When and why the personal data was erased (retention/case-erasure.ts).
+          'erased_at',
+          'erasure_reason',
+          // When the statistics facets were written (stats/case-facets.ts); erasure deletes the facets.
+          'facets_at',
         ].includes(column)
       ) {
         expect(value, column).toBeNull();

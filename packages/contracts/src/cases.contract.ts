@@ -2,15 +2,21 @@ import {
   CASE_STATUSES,
   CONTACT_CHANNELS,
   GOALS,
+  INTAKE_CHANNELS,
+  isSearchableQuery,
   LOCALES,
   PLATFORMS,
   PRIORITY_LEVELS,
+  SEARCH_QUERY_MAX,
   SLA_STATUSES,
   WORKFLOW_STAGES,
 } from '@mimamoru/core';
 import { z } from 'zod';
 import { isoDate } from './common.contract.js';
 import { AttachmentSchema, MessageSchema } from './intake.contract.js';
+import { CaseErasureSchema } from './retention.contract.js';
+import { TeamIdSchema } from './staff.contract.js';
+import { TeamRefSchema } from './teams.contract.js';
 import { TriageAnswersSchema, TriageResultSchema } from './triage.contract.js';
 
 const id = z.uuid();
@@ -24,7 +30,9 @@ export const CASE_QUEUE_PAGE_SIZE_MAX = 100;
 /**
  * Query of GET /api/staff/cases. `stage`: one stage, `open` (default: every stage before resolved)
  * or `all`. `assignee`: `me`, `none` or an account id. `q`: a case number, whole or its beginning
- * (the narrative is sealed, so it cannot be searched in SQL).
+ * (MM-7K3Q), or text found in the victim's name or narrative: every 2-character piece of each word
+ * (full/half width, katakana/hiragana and case do not matter; punctuation is ignored). At least 2
+ * characters in a row; a blind index of keyed hashes, as names and narratives are sealed.
  */
 export const CaseQueueQuerySchema = z.object({
   stage: z.enum([...WORKFLOW_STAGES, 'open', 'all']).default('open'),
@@ -32,7 +40,14 @@ export const CaseQueueQuerySchema = z.object({
   assignee: z.union([z.literal('me'), z.literal('none'), id]).optional(),
   priority: z.enum(PRIORITY_LEVELS).optional(),
   deadlineWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
-  q: z.string().trim().min(1).max(32).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_QUERY_MAX)
+    .refine(isSearchableQuery, { message: 'search-too-short' })
+    .optional(),
+  /** One team's cases (admins; a consultant only ever sees their own team). */
+  team: TeamIdSchema.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(CASE_QUEUE_PAGE_SIZE_MAX).default(50),
   locale: z.enum(LOCALES).optional(),
@@ -63,6 +78,9 @@ export const CaseQueueItemSchema = z.object({
   firstResponseAt: z.string().nullable(),
   sla: SlaStateSchema,
   nextDeadline: NextDeadlineSchema.optional(),
+  /** How the consultation came in: the web form, or staff opening it (phone, e-mail, letter, in person). */
+  channel: z.enum(INTAKE_CHANNELS),
+  team: TeamRefSchema,
 });
 export type CaseQueueItem = z.infer<typeof CaseQueueItemSchema>;
 
@@ -102,6 +120,9 @@ export const CASE_EVENT_TYPES = [
   'reply-sent',
   'offender-recorded',
   'task-done',
+  'target-added',
+  'target-changed',
+  'team-changed',
 ] as const;
 
 export const CaseEventSchema = z.object({
@@ -134,6 +155,10 @@ export const StaffCaseSchema = z.object({
   updatedAt: z.string(),
   firstResponseAt: z.string().nullable(),
   assignee: CaseAssigneeSchema.nullable(),
+  /** How the consultation came in, and who opened it when staff did. */
+  channel: z.enum(INTAKE_CHANNELS),
+  openedBy: CaseAssigneeSchema.nullable(),
+  team: TeamRefSchema,
   priority: z.object({
     level: z.enum(PRIORITY_LEVELS),
     score: z.number().int(),
@@ -167,6 +192,8 @@ export const StaffCaseSchema = z.object({
   events: z.array(CaseEventSchema),
   attachments: z.array(AttachmentSchema),
   sla: SlaStateSchema,
+  /** Set once the personal data was erased (retention or the victim's request): the case is read-only. */
+  erasure: CaseErasureSchema.optional(),
 });
 export type StaffCase = z.infer<typeof StaffCaseSchema>;
 

@@ -19,6 +19,8 @@ export const ApiErrorSchema = z.object({
     message: z.string(),
     requestId: z.string().optional(),
     issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    /** Structured data some errors carry (e.g. the conflict hits of `referrals.conflicts_unacknowledged`). */
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -47,8 +47,11 @@ export const ContactSchema = z
     }
   });
 
-/** Body of POST /api/consultations (JSON, or the `consultation` field of a multipart body with files). */
-export const ConsultationRequestSchema = z
+/**
+ * The fields of a consultation, shared by the web form (POST /api/consultations) and by staff opening a
+ * case for someone who phoned or wrote (POST /api/staff/cases). Refine with {@link refineConsultation}.
+ */
+export const ConsultationFieldsSchema = z
   .object({
     /** Name or nickname; optional — a consultation can be anonymous. */
     name: z.string().trim().max(100).optional(),
@@ -73,12 +76,20 @@ export const ConsultationRequestSchema = z
     /** Language for emails and texts. */
     locale: z.enum(LOCALES).optional(),
   })
-  .strict()
-  .superRefine((request, ctx) => {
-    if (request.emailAccessKey && !request.contact.email) {
-      ctx.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'email-required' });
-    }
-  });
+  .strict();
+
+/** Cross-field rule of a consultation: the key can only be e-mailed to an address. */
+export function refineConsultation(
+  request: { emailAccessKey?: boolean | undefined; contact: { email?: string | undefined } },
+  ctx: z.RefinementCtx,
+): void {
+  if (request.emailAccessKey && !request.contact.email) {
+    ctx.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'email-required' });
+  }
+}
+
+/** Body of POST /api/consultations (JSON, or the `consultation` field of a multipart body with files). */
+export const ConsultationRequestSchema = ConsultationFieldsSchema.superRefine(refineConsultation);
 export type ConsultationRequest = z.infer<typeof ConsultationRequestSchema>;
 
 /** Response of POST /api/consultations (201). The access key is shown once and stored only as a hash. */

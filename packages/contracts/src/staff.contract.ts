@@ -22,11 +22,21 @@ const sessionId = z
   .trim()
   .regex(/^[0-9a-f]{64}$/);
 
+/** A team id: `default` (the team every installation starts with), or a UUID for teams admins create. */
+export const TeamIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9a-z-]+$/);
+
 export const StaffAccountSchema = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
   role: StaffRoleSchema,
+  /** The consultant's team (admins may have one; lawyers none). A consultant sees their team's cases. */
+  teamId: z.string().nullable(),
 });
 export type StaffAccount = z.infer<typeof StaffAccountSchema>;
 
@@ -106,6 +116,8 @@ export const StaffAccountCreateRequestSchema = z.object({
   email,
   role: StaffRoleSchema,
   displayName,
+  /** A consultant without one joins the default team; lawyers have no team. */
+  teamId: TeamIdSchema.optional(),
 });
 
 /** Response of POST /api/staff/accounts: the one-time setup link to hand to the person. */

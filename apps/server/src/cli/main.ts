@@ -10,6 +10,8 @@ import { localizeIssues } from '../errors/validation-messages.js';
 import { renderLegalSources } from './legal-sources.js';
 import { registerBlobsCommands } from './blobs.command.js';
 import { registerKeysCommands } from './keys.command.js';
+import { registerRetentionCommands } from './retention.command.js';
+import { registerSearchCommands } from './search.command.js';
 import { registerStaffCommands } from './staff.command.js';
 
 /** Exit codes: 0 ok, 1 failure (config, database, internal), 2 bad input or usage. */
@@ -48,7 +50,9 @@ Examples:
   $ mimamoru config                              list every setting, its variable, default and meaning
   $ mimamoru sources > docs/LEGAL-SOURCES.md     every legal source the Guide cites, as Markdown
   $ mimamoru keys status                         master key versions in use; 'keys rotate' re-encrypts
+  $ mimamoru search reindex                      index cases the queue search does not know yet
   $ mimamoru staff create --email a@example.jp --role admin   first admin: prints a one-time setup link
+  $ mimamoru retention run --dry-run             count closed cases past the retention period ('run' erases)
 
 Exit codes: 0 success, 1 failure (configuration, database, internal), 2 invalid input.
 `;
@@ -236,7 +240,9 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
 
   registerKeysCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
   registerBlobsCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
+  registerSearchCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
   registerStaffCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
+  registerRetentionCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
 
   return program;
 }

@@ -18,9 +18,14 @@ Staff accounts have no default password: 'staff create' prints a one-time setup 
 where the person sets a password and enrols an authenticator app (TOTP). Hand the link over in person
 or by a channel you trust.
 
+A consultant belongs to one team and sees its cases (default: the team 'default', 相談窓口); admins see
+every case; lawyers belong to no team. 'staff teams' lists the team ids.
+
 Examples:
   $ mimamoru staff create --email admin@example.jp --role admin --name "管理者"
+  $ mimamoru staff create --email soudan@example.jp --role consultant --team default
   $ mimamoru staff list
+  $ mimamoru staff teams
   $ mimamoru staff disable --email former@example.jp
 `;
 
@@ -58,7 +63,7 @@ export function registerStaffCommands(program: Command, deps: StaffCommandDeps):
   const { io, result } = deps;
   const staff = program
     .command('staff')
-    .description('Manage staff accounts: create (prints a setup link), list, disable.')
+    .description('Manage staff accounts: create (prints a setup link), list, teams, disable.')
     .addHelpText('after', STAFF_HELP);
 
   staff
@@ -69,15 +74,20 @@ export function registerStaffCommands(program: Command, deps: StaffCommandDeps):
       new Option('--role <role>', 'what the account may do').choices([...STAFF_ROLES]).makeOptionMandatory(),
     )
     .option('--name <name>', 'display name shown in the console (default: the email’s local part)')
-    .action(async (options: { email: string; role: StaffRole; name?: string }) => {
+    .option(
+      '--team <id>',
+      "the team whose cases a consultant sees (default for consultants: 'default'; see `staff teams`)",
+    )
+    .action(async (options: { email: string; role: StaffRole; name?: string; team?: string }) => {
       const parsed = StaffAccountCreateRequestSchema.safeParse({
         email: options.email,
         role: options.role,
         displayName: options.name ?? options.email.split('@')[0],
+        ...(options.team !== undefined ? { teamId: options.team } : {}),
       });
       if (!parsed.success) {
         io.stderr.write(
-          'The email or name is not valid: use an address like name@example.jp and a name of 1–100 characters.\n',
+          'The email, name or team is not valid: use an address like name@example.jp, a name of 1–100 characters and a team id from `mimamoru staff teams`.\n',
         );
         result.code = EXIT.badInput;
         return;
@@ -94,16 +104,27 @@ export function registerStaffCommands(program: Command, deps: StaffCommandDeps):
 
   staff
     .command('list')
-    .description('List staff accounts: id, role, state, email.')
+    .description('List staff accounts: id, role, state, email, team.')
     .action(async () => {
       result.code = await withContainer(deps, async ({ services }) => {
         const { accounts } = await services.staff.listAccounts({ actor: SYSTEM });
         for (const a of accounts) {
           const state = a.disabledAt ? 'disabled' : a.enrolled ? 'active' : 'setup-pending';
-          io.stdout.write(`${a.id}\t${a.role}\t${state}\t${a.email}\n`);
+          io.stdout.write(`${a.id}\t${a.role}\t${state}\t${a.email}\t${a.teamId ?? '-'}\n`);
         }
         if (accounts.length === 0)
           io.stdout.write('No staff accounts yet: run `mimamoru staff create --role admin …`.\n');
+        return EXIT.ok;
+      });
+    });
+
+  staff
+    .command('teams')
+    .description('List teams: id and name (for `staff create --team`).')
+    .action(async () => {
+      result.code = await withContainer(deps, async ({ services }) => {
+        const { teams } = await services.teams.listTeams();
+        for (const team of teams) io.stdout.write(`${team.id}\t${team.name}\n`);
         return EXIT.ok;
       });
     });

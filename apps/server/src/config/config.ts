@@ -23,6 +23,10 @@ export interface Config {
   readonly webDist: string;
   readonly trustProxy: boolean;
   readonly savedTriageTtlDays: number;
+  /** Years a closed case's personal data is kept after closing before retention erases it. */
+  readonly retentionYears: number;
+  /** Hours staff have for the first reply to a consultation (the queue's SLA timer; warns at 80%). */
+  readonly slaFirstResponseHours: number;
   /** smtp(s)://… ; undefined writes mail as .eml files to <dataDir>/outbox/. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -201,6 +205,20 @@ const schema = {
     defaultText: '180',
     default: '180',
     parse: integer(1, 3650),
+  },
+  retentionYears: {
+    doc: 'Years after a case is resolved or closed before its personal data (intake, messages, notes, files, contact details) is erased automatically; case number, stage, dates and platforms stay for statistics.',
+    env: ['MIMAMORU_RETENTION_YEARS'],
+    defaultText: '5',
+    default: '5',
+    parse: integer(1, 30),
+  },
+  slaFirstResponseHours: {
+    doc: 'Hours staff have for the first reply to a consultation: the queue’s SLA timer (paused while waiting for the victim) warns at 80% and shows overdue after it.',
+    env: ['MIMAMORU_SLA_FIRST_RESPONSE_HOURS'],
+    defaultText: '24',
+    default: '24',
+    parse: integer(1, 720),
   },
   smtpUrl: {
     doc: 'Outgoing mail server, smtp://user:pass@host:587 or smtps://user:pass@host:465. Unset: mail is written as .eml files to <MIMAMORU_DATA_DIR>/outbox/.',

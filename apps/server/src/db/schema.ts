@@ -67,6 +67,20 @@ export interface CasesTable {
   next_deadline_on: string | null;
   /** Incremented on every staff change, for optimistic concurrency. */
   version: Generated<number>;
+  /** The team whose consultants see and work the case (default team `default`; no FK, see migration 0007). */
+  team_id: Generated<string>;
+  /** How it came in: web | phone | email | walk-in | letter (core INTAKE_CHANNELS). Not the contact `channel`. */
+  intake_channel: Generated<string>;
+  /** The staff member who opened the case for someone who phoned or wrote; null for the web form. */
+  opened_by: string | null;
+  /** When the statistics facets (case_facets) were written; null until then (filled in at start). */
+  facets_at: string | null;
+  /** When the case last entered resolved or closed (retention counts from it); null while open or reopened. */
+  closed_at: string | null;
+  /** When personal data was erased (retention or the victim's request); the row keeps only non-personal columns. */
+  erased_at: string | null;
+  /** retention | victim-request */
+  erasure_reason: string | null;
 }
 
 export interface CaseMessagesTable {
@@ -179,6 +193,17 @@ export interface StaffAccountsTable {
   updated_at: string;
   /** Incremented on every change, for optimistic concurrency. */
   version: number;
+  /** A consultant's team (they see its cases); admins may have one, lawyers none. */
+  team_id: string | null;
+}
+
+/** A team of consultants; cases belong to one team. `default` exists from the start (migration 0007). */
+export interface TeamsTable {
+  /** `default`, or a random UUID. */
+  id: string;
+  /** Unique. */
+  name: string;
+  created_at: string;
 }
 
 export interface StaffSetupTokensTable {
@@ -268,7 +293,176 @@ export interface SlaPausesTable {
   to_at: string | null;
 }
 
+/**
+ * Plain, non-identifying codes of a case for statistics (migration 0011): `platform` (core PLATFORMS)
+ * and `category` (core CATEGORIES, from the sealed Guide answers). Deleted with the case's personal data.
+ */
+export interface CaseFacetsTable {
+  case_id: string;
+  /** platform | category */
+  kind: string;
+  value: string;
+}
+
+/** A partner lawyer's directory entry (one per staff account of role lawyer). JSON columns hold closed-list ids. */
+export interface LawyerProfilesTable {
+  account_id: string;
+  /** The law office: public information, not sealed. */
+  office: string;
+  /** JSON array of contracts LAWYER_SPECIALTIES. */
+  specialties: string;
+  /** JSON array of prefecture codes ('01'…'47') or 'nationwide'. */
+  regions: string;
+  /** JSON array of contracts LAWYER_LANGUAGES. */
+  languages: string;
+  /** Accepted referrals the lawyer takes at once. */
+  capacity: number;
+  /** 1 when the lawyer takes 法テラス (civil legal aid) cases. */
+  accepts_houterasu: number;
+  /** 1 while the lawyer takes new referrals. */
+  available: number;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** A party recorded on a case: the poster's handle, name or URL (adverse), or a client. Removal sets `deleted_at`. */
+export interface CasePartiesTable {
+  id: string;
+  case_id: string;
+  /** adverse | client */
+  role: string;
+  /** handle | name | url */
+  kind: string;
+  /** Keyring-sealed (context `case_parties.value_sealed:<id>`). */
+  value_sealed: string;
+  created_by: string | null;
+  created_at: string;
+  deleted_by: string | null;
+  deleted_at: string | null;
+}
+
+/** A part of a case shared with a partner lawyer, until `expires_on` (inclusive, Japan). */
+export interface ReferralsTable {
+  id: string;
+  case_id: string;
+  lawyer_id: string;
+  /** pending | accepted | declined | withdrawn | completed (`expired` is computed from expires_on). */
+  status: string;
+  /** JSON array of contracts REFERRAL_SECTIONS. */
+  shares: string;
+  /** YYYY-MM-DD (Japan): the last day the share is live. */
+  expires_on: string;
+  /** The consultant's note to the lawyer, keyring-sealed. */
+  note_sealed: string | null;
+  /** JSON of the conflict hits when sent: counts, roles and other referral ids only, never values. */
+  conflict_hits: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  lawyer_acknowledged_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  responded_at: string | null;
+  /** The lawyer's reason for declining, keyring-sealed. */
+  response_note_sealed: string | null;
+  /** One of contracts REFERRAL_OUTCOMES. */
+  outcome: string | null;
+  outcome_note_sealed: string | null;
+  outcome_at: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 /** Tables of the mimamoru database, as the migrations in db/migrations/ create them. */
+/** One run of a recurring task (jobs/scheduler.ts) per period; the key makes each period run once across processes. */
+export interface ScheduledRunsTable {
+  /** Task name, e.g. `retention.erase-expired`. */
+  task: string;
+  /** ISO-8601 UTC start of the period the run is for. */
+  period_start: string;
+  /** running | done | failed */
+  status: string;
+  attempts: number;
+  /** While running: the lease (another process may take over after it). When failed: not retried before it. */
+  locked_until: string;
+  started_at: string;
+  finished_at: string | null;
+  /** JSON of counts only (never personal data). */
+  outcome: string | null;
+  /** Error name and code of the last failure; never data. */
+  last_error: string | null;
+}
+
+/** A reply text staff insert and edit before sending; no victim data, so not sealed. */
+export interface ReplyTemplatesTable {
+  id: string;
+  title: string;
+  /** ja | en: offered for cases in this language. */
+  locale: string;
+  /** May hold `{{caseNumber}}`, `{{consultantName}}`, `{{today}}` (core REPLY_TEMPLATE_PLACEHOLDERS). */
+  body: string;
+  /** Null for the templates shipped by migration 0008. */
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Incremented on every change, for optimistic concurrency. */
+  version: Generated<number>;
+  /** Set when an admin archived it: no longer offered, kept for history. */
+  archived_at: string | null;
+}
+
+/** A named set of queue filters; `shared` 1 shows it to every case worker. */
+export interface SavedViewsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** JSON of contracts SavedViewQuerySchema (the queue query without paging). */
+  query: string;
+  shared: Generated<number>;
+  created_at: string;
+}
+
+/**
+ * An offending post of a case, tracked on two tracks with core state ids (TAKEDOWN_STATES,
+ * DISCLOSURE_STATES); statistics count outcomes from `takedown_state` and `disclosure_state`.
+ */
+export interface CasePostTargetsTable {
+  id: string;
+  case_id: string;
+  /** Keyring-sealed URL (context `case_post_targets.url_sealed:<id>`); null once the case is erased. */
+  url_sealed: string | null;
+  /** Keyed hash of the normalised URL (one row per post and case); null once erased. */
+  url_hash: string | null;
+  /** Core PLATFORMS id. */
+  platform: string;
+  takedown_state: Generated<string>;
+  disclosure_state: Generated<string>;
+  /** Staff member who added it; null when it came from the intake's post URLs. */
+  added_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/**
+ * The blind search index on PostgreSQL (migration 0009, db/case-search-index.ts): per case, the keyed
+ * hashes (HMAC-SHA256 under the `cases.search` lookup key, first 8 bytes) of the 2-character pieces of
+ * its name and narrative, as bigints (GIN-indexed). Never text; deleted when the case is erased.
+ */
+export interface CaseSearchTable {
+  case_id: string;
+  /** Distinct, sorted; bigint[] (pg returns the values as strings). */
+  tokens: string[];
+}
+
+/**
+ * The blind search index on SQLite: the FTS5 rowid of each indexed case. The tokens (16 hex digits
+ * each) live in the contentless FTS5 table `case_search_fts` (rowid = doc_id), which keeps no text.
+ */
+export interface CaseSearchDocsTable {
+  doc_id: Generated<number>;
+  case_id: string;
+}
+
 export interface Database {
   saved_triage: SavedTriageTable;
   jobs: JobsTable;
@@ -280,6 +474,7 @@ export interface Database {
   auth_failures: AuthFailuresTable;
   lookup_keys: LookupKeysTable;
   staff_accounts: StaffAccountsTable;
+  teams: TeamsTable;
   staff_setup_tokens: StaffSetupTokensTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
@@ -287,4 +482,16 @@ export interface Database {
   case_tasks: CaseTasksTable;
   case_events: CaseEventsTable;
   sla_pauses: SlaPausesTable;
+  /** PostgreSQL only. */
+  case_search: CaseSearchTable;
+  /** SQLite only (with the FTS5 table case_search_fts). */
+  case_search_docs: CaseSearchDocsTable;
+  reply_templates: ReplyTemplatesTable;
+  saved_views: SavedViewsTable;
+  case_post_targets: CasePostTargetsTable;
+  lawyer_profiles: LawyerProfilesTable;
+  case_parties: CasePartiesTable;
+  referrals: ReferralsTable;
+  case_facets: CaseFacetsTable;
+  scheduled_runs: ScheduledRunsTable;
 }

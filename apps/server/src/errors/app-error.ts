@@ -7,14 +7,18 @@ type Template = Readonly<Record<Locale, string>>;
  * Mapped to an HTTP answer in one place (http/errors.plugin.ts).
  */
 export class AppError extends Error {
+  /** Structured, non-localized data the client may need (sent as `error.details`), e.g. conflict hits. */
+  readonly details?: Readonly<Record<string, unknown>>;
+
   constructor(
     readonly code: string,
     readonly statusCode: number,
     private readonly texts: Template,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: Readonly<Record<string, unknown>> },
   ) {
-    super(texts.en, options);
+    super(texts.en, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
+    if (options?.details) this.details = options.details;
   }
 
   localize(locale: Locale): string {
@@ -32,7 +36,10 @@ export function createErrorFactory<P extends Record<string, string> = Record<nev
   statusCode: number;
   message: Template;
 }) {
-  const factory = (params?: P, options?: { cause?: unknown }): AppError => {
+  const factory = (
+    params?: P,
+    options?: { cause?: unknown; details?: Readonly<Record<string, unknown>> },
+  ): AppError => {
     const values: Readonly<Record<string, string>> = params ?? {};
     return new AppError(
       definition.code,

@@ -70,6 +70,9 @@ const CUSTOM: Readonly<Record<Locale, Catalog>> = {
       `「${f}」: プライバシーポリシーが更新されています。ページを開き直し、最新の内容を確認して同意してください。`,
     'consent-required': (f) => `「${f}」: 相談を送るには、プライバシーポリシーへの同意が必要です。`,
     'confirm-required': (f) => `「${f}」: 取り下げて削除するには、確認（confirm: true）が必要です。`,
+    'erasure-confirm-required': (f) => `「${f}」: データを消去するには、確認（confirm: true）が必要です。`,
+    'search-too-short': (f) =>
+      `「${f}」: 検索には2文字以上続けて入力してください（記号と空白は数えません）。相談番号なら「MM-」から入力できます。`,
   },
   en: {
     duplicate: (f) => `${f} contains the same value more than once. Remove the duplicates.`,
@@ -90,6 +93,9 @@ const CUSTOM: Readonly<Record<Locale, Catalog>> = {
       `${f}: the privacy policy has been updated. Reload the page, read the current version and accept it.`,
     'consent-required': (f) => `${f}: to send a consultation, please accept the privacy policy.`,
     'confirm-required': (f) => `${f}: to withdraw and erase the consultation, confirm it (confirm: true).`,
+    'erasure-confirm-required': (f) => `${f}: to erase your data, confirm it (confirm: true).`,
+    'search-too-short': (f) =>
+      `${f}: type at least 2 characters in a row to search (symbols and spaces do not count). A case number can start with "MM-".`,
   },
 };
 

@@ -15,7 +15,13 @@ import { requestLocale } from './locale.js';
 import { localizeIssues } from '../errors/validation-messages.js';
 
 interface ErrorBody {
-  error: { code: string; message: string; requestId: string; issues?: FieldIssue[] };
+  error: {
+    code: string;
+    message: string;
+    requestId: string;
+    issues?: FieldIssue[];
+    details?: Readonly<Record<string, unknown>>;
+  };
 }
 
 function body(request: FastifyRequest, code: string, message: string, issues?: FieldIssue[]): ErrorBody {
@@ -26,7 +32,9 @@ function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppEr
   // Rate-limit errors (429) say when to come back.
   const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  return reply.status(error.statusCode).send(body(request, error.code, error.localize(locale)));
+  const sent = body(request, error.code, error.localize(locale));
+  if (error.details) sent.error.details = error.details;
+  return reply.status(error.statusCode).send(sent);
 }
 
 /** Maps framework errors (body parsing, limits) to our coded errors; null for anything else. */

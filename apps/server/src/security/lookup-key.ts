@@ -4,11 +4,11 @@ import type { Database } from '../db/schema.js';
 import type { Keyring } from './keyring.js';
 
 /**
- * A keyed hash (HMAC-SHA256, hex) under a random secret kept sealed in `lookup_keys`: created once by
- * whichever process comes first, then read. For values that must be matched but never stored, e.g. IPs.
- * Call outside transactions (first use writes).
+ * The random secret for `purpose`, kept sealed in `lookup_keys`: created once by whichever process
+ * comes first, then read; loaded once per loader. The plaintext never changes (key rotation re-encrypts
+ * only its envelope), so hashes made with it stay valid. Call outside transactions (first use writes).
  */
-export function createLookupHasher({
+export function createLookupKeyLoader({
   db,
   keyring,
   purpose,
@@ -16,7 +16,7 @@ export function createLookupHasher({
   db: Kysely<Database>;
   keyring: Pick<Keyring, 'seal' | 'openText'>;
   purpose: string;
-}): (value: string) => Promise<string> {
+}): () => Promise<Buffer> {
   const context = `lookup_keys.key_sealed:${purpose}`;
   let key: Promise<Buffer> | undefined;
 
@@ -38,13 +38,25 @@ export function createLookupHasher({
     return Buffer.from(keyring.openText(row.key_sealed, context), 'base64url');
   }
 
-  return async (value: string) => {
-    key ??= load().catch((error: unknown) => {
+  return () =>
+    (key ??= load().catch((error: unknown) => {
       key = undefined;
       throw error;
-    });
-    return createHmac('sha256', await key)
+    }));
+}
+
+/**
+ * A keyed hash (HMAC-SHA256, hex) under the lookup secret for `purpose` (see createLookupKeyLoader).
+ * For values that must be matched but never stored, e.g. IPs. Call outside transactions (first use writes).
+ */
+export function createLookupHasher(deps: {
+  db: Kysely<Database>;
+  keyring: Pick<Keyring, 'seal' | 'openText'>;
+  purpose: string;
+}): (value: string) => Promise<string> {
+  const loadKey = createLookupKeyLoader(deps);
+  return async (value: string) =>
+    createHmac('sha256', await loadKey())
       .update(value, 'utf8')
       .digest('hex');
-  };
 }

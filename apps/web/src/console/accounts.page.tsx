@@ -5,6 +5,7 @@ import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale } from '../i18n/locale-context.js';
 import { ApiRequestError } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
+import { AccountTeamCell, NewAccountTeam, TeamsPanel } from './accounts-teams.js';
 import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
 import {
@@ -15,6 +16,7 @@ import {
   type StaffAccountSummary,
 } from './staff-api.js';
 import type { StaffSession } from './staff-session.js';
+import { fetchTeams, type Team } from './teams-api.js';
 
 // Typed against the contract but not imported at run time (that would bring zod into the chunk).
 const ROLES: typeof STAFF_ROLES = ['admin', 'consultant', 'lawyer'];
@@ -37,6 +39,11 @@ export function AccountsPage({ session }: { readonly session: StaffSession }) {
   const [created, setCreated] = useState<StaffAccountCreated | null>(null);
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
+  const { state: teamsState, reload: reloadTeams } = useApi(
+    (signal) => fetchTeams(locale, signal).catch(() => ({ teams: [] })),
+    [locale],
+  );
+  const teams: readonly Team[] = teamsState.status === 'ready' ? teamsState.data.teams : [];
 
   const onDisable = async (account: StaffAccountSummary) => {
     if (!window.confirm(a.disableConfirm(account.displayName))) return;
@@ -85,6 +92,7 @@ export function AccountsPage({ session }: { readonly session: StaffSession }) {
                 <th scope="col">{a.name}</th>
                 <th scope="col">{a.email}</th>
                 <th scope="col">{a.role}</th>
+                <th scope="col">{a.team}</th>
                 <th scope="col">{a.state}</th>
                 <th scope="col">{a.createdAt}</th>
                 <th scope="col">{a.actions}</th>
@@ -96,6 +104,19 @@ export function AccountsPage({ session }: { readonly session: StaffSession }) {
                   <th scope="row">{account.displayName}</th>
                   <td>{account.email}</td>
                   <td>{c.roles[account.role]}</td>
+                  <td>
+                    <AccountTeamCell
+                      account={account}
+                      teams={teams}
+                      csrf={session.csrfToken}
+                      onChanged={(text) => {
+                        setActionError(null);
+                        setStatus(text);
+                        reload();
+                      }}
+                      onError={setActionError}
+                    />
+                  </td>
                   <td>{stateOf(account)}</td>
                   <td>{formatStaffTime(account.createdAt, locale)}</td>
                   <td>
@@ -118,12 +139,21 @@ export function AccountsPage({ session }: { readonly session: StaffSession }) {
       ) : null}
       <CreateAccount
         csrf={session.csrfToken}
+        teams={teams}
         onCreated={(result) => {
           setCreated(result);
           reload();
         }}
       />
       {created ? <CreatedLink created={created} /> : null}
+      <TeamsPanel
+        teams={teams}
+        csrf={session.csrfToken}
+        onCreated={(text) => {
+          setStatus(text);
+          reloadTeams();
+        }}
+      />
     </>
   );
 }
@@ -144,9 +174,11 @@ function CreatedLink({ created }: { readonly created: StaffAccountCreated }) {
 
 function CreateAccount({
   csrf,
+  teams,
   onCreated,
 }: {
   readonly csrf: string;
+  readonly teams: readonly Team[];
   readonly onCreated: (created: StaffAccountCreated) => void;
 }) {
   const c = useCT();
@@ -155,6 +187,8 @@ function CreateAccount({
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('consultant');
+  // '' = the server's choice: the default team for a consultant, none for an admin.
+  const [team, setTeam] = useState('');
   const [error, setError] = useState<{ field?: 'email' | 'name'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -175,7 +209,12 @@ function CreateAccount({
     setError(null);
     try {
       const created = await createAccount(
-        { email: email.trim(), role, displayName: name.trim() },
+        {
+          email: email.trim(),
+          role,
+          displayName: name.trim(),
+          ...(team && role !== 'lawyer' ? { teamId: team } : {}),
+        },
         csrf,
         locale,
       );
@@ -232,6 +271,12 @@ function CreateAccount({
             ))}
           </select>
         </div>
+        <NewAccountTeam
+          role={role}
+          teams={teams}
+          value={team || (role === 'consultant' ? (teams[0]?.id ?? '') : '')}
+          onChange={setTeam}
+        />
         <button type="submit" className="button button-primary" aria-busy={busy}>
           {busy ? a.creating : a.create}
         </button>

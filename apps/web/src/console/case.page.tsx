@@ -5,9 +5,14 @@ import { useLocale, useT } from '../i18n/locale-context.js';
 import { ApiRequestError } from '../lib/api.js';
 import { Link } from '../lib/router.js';
 import { caseActions, fetchCase, type StaffCase } from './cases-api.js';
+import { CaseReferrals } from './case-referrals.js';
+import { ErasedCase } from './case-erasure.js';
 import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
+import { CaseTargets } from './case-targets.js';
+import { CaseTeam } from './case-team.js';
 import { PriorityBadge } from './queue.page.js';
+import { ReplyTemplatePicker } from './reply-template-picker.js';
 import type { StaffSession } from './staff-session.js';
 
 type Problem = { readonly kind: 'stale' } | { readonly kind: 'error'; readonly text: string };
@@ -91,6 +96,8 @@ export function StaffCasePage({ id, session }: { readonly id: string; readonly s
     setProblem(null);
     setAttempt((n) => n + 1);
   };
+  // Personal data erased (retention or the victim's request): a read-only page of what remains.
+  if (data.erasure) return <ErasedCase data={data} erasure={data.erasure} />;
 
   return (
     <article className="console-case">
@@ -132,11 +139,14 @@ export function StaffCasePage({ id, session }: { readonly id: string; readonly s
         <div className="console-case-main">
           <Intake data={data} />
           <Guide data={data} />
-          <Messages data={data} act={act} csrf={csrf} />
+          <CaseTargets caseId={data.id} csrf={csrf} onChanged={() => setAttempt((n) => n + 1)} />
+          <Messages data={data} act={act} csrf={csrf} meName={session.account.displayName} />
           <Notes data={data} act={act} csrf={csrf} />
+          <CaseReferrals caseId={data.id} session={session} />
         </div>
         <div className="console-case-side">
           <Workflow data={data} act={act} csrf={csrf} me={session.account.id} />
+          {session.account.role === 'admin' ? <CaseTeam data={data} act={act} csrf={csrf} /> : null}
           <Deadlines data={data} />
           <Tasks data={data} act={act} csrf={csrf} />
           <History data={data} />
@@ -197,6 +207,13 @@ function Intake({ data }: { readonly data: StaffCase }) {
       ) : null}
       <dl className="console-dl">
         <Row label={p.received}>{formatStaffTime(data.createdAt, locale)}</Row>
+        <Row label={p.intakeChannel}>
+          {c.intakeChannels[data.channel]}
+          {data.openedBy ? (
+            <span className="small muted"> {p.openedBy(data.openedBy.displayName)}</span>
+          ) : null}
+        </Row>
+        <Row label={p.team}>{data.team.name}</Row>
         <Row label={p.firstResponse}>
           {data.firstResponseAt ? formatStaffTime(data.firstResponseAt, locale) : p.notYet}
         </Row>
@@ -441,7 +458,7 @@ function Workflow({ data, act, csrf, me }: PartProps & { readonly me: string }) 
   );
 }
 
-function Messages({ data, act, csrf }: PartProps) {
+function Messages({ data, act, csrf, meName }: PartProps & { readonly meName: string }) {
   const c = useCT();
   const p = c.casePage;
   const { locale } = useLocale();
@@ -449,6 +466,16 @@ function Messages({ data, act, csrf }: PartProps) {
   const [waiting, setWaiting] = useState(true);
   const [busy, setBusy] = useState(false);
   const [empty, setEmpty] = useState(false);
+  const [inserted, setInserted] = useState('');
+
+  /** A template's filled text goes into the reply, still editable; typed text is replaced only if confirmed. */
+  const insertTemplate = (text: string) => {
+    if (body.trim() && body !== text && !window.confirm(p.templateReplace)) return;
+    setEmpty(false);
+    setBody(text);
+    setInserted(p.templateInserted);
+    document.getElementById('case-reply')?.focus();
+  };
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -485,6 +512,15 @@ function Messages({ data, act, csrf }: PartProps) {
           ))}
         </ol>
       )}
+      <ReplyTemplatePicker
+        caseLocale={data.locale}
+        caseNumber={data.caseNumber}
+        consultantName={meName}
+        onInsert={insertTemplate}
+      />
+      <p className="visually-hidden" role="status">
+        {inserted}
+      </p>
       <form onSubmit={send} noValidate>
         <div className="field">
           <label htmlFor="case-reply">{p.replyLabel}</label>
@@ -625,6 +661,15 @@ function Tasks({ data, act, csrf }: PartProps) {
   );
 }
 
+/** "削除: 削除依頼中 → 削除済み" for a post's track change on the timeline. */
+function targetChange(c: ReturnType<typeof useCT>, detail: StaffCase['events'][number]['detail']): string {
+  const { track, from, to } = detail;
+  if (track !== 'takedown' && track !== 'disclosure') return '';
+  const names: Readonly<Record<string, string>> = c.targets[track];
+  const name = (state: unknown) => (typeof state === 'string' ? (names[state] ?? state) : '');
+  return `${c.targets.tracks[track]}: ${name(from)} → ${name(to)}`;
+}
+
 function History({ data }: { readonly data: StaffCase }) {
   const c = useCT();
   const p = c.casePage;
@@ -635,6 +680,9 @@ function History({ data }: { readonly data: StaffCase }) {
     if (e.type === 'stage-changed' && typeof to === 'string' && to in c.stages)
       return `→ ${c.stages[to as WorkflowStage]}`;
     if (e.type === 'offender-recorded' && typeof e.detail.knownSince === 'string') return e.detail.knownSince;
+    // Team ids are not names: the current team is the one name the case page knows.
+    if (e.type === 'team-changed' && to === data.team.id) return `→ ${data.team.name}`;
+    if (e.type === 'target-changed') return targetChange(c, e.detail);
     return '';
   };
   return (

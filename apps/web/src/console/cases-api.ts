@@ -9,6 +9,10 @@ export interface QueueFilters {
   readonly platform?: Platform;
   readonly assignee?: 'me' | 'none';
   readonly priority?: PriorityLevel;
+  /** Cases whose next legal deadline is within this many days. */
+  readonly deadlineWithinDays?: number;
+  /** One team's cases (admins; a consultant's queue is always their team's). */
+  readonly team?: string;
   readonly q?: string;
   readonly page: number;
 }

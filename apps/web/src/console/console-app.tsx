@@ -6,9 +6,15 @@ import { consoleEn, consoleJa, type ConsoleMessages } from './console-messages.j
 import { AccountsPage } from './accounts.page.js';
 import { AuditPage } from './audit.page.js';
 import { StaffCasePage } from './case.page.js';
+import { LawyersPage } from './lawyers.page.js';
 import { LoginPage } from './login.page.js';
+import { NewCasePage } from './new-case.page.js';
 import { QueuePage } from './queue.page.js';
+import { useRT } from './referral-i18n.js';
+import { LawyerReferralPage, LawyerReferralsPage } from './referrals.page.js';
 import { SetupPage } from './setup.page.js';
+import { StatsPage } from './stats.page.js';
+import { TemplatesPage } from './templates.page.js';
 import { fetchMe, logoutStaff } from './staff-api.js';
 import { setStaffSession, useStaffSession, type StaffSession } from './staff-session.js';
 import './console.css';
@@ -68,9 +74,18 @@ function ConsoleRoutes({ path }: { readonly path: string }) {
     );
   if (path === '/console/login' || !session) return <LoginRoute path={path} signedIn={session !== null} />;
   let page: ReactNode;
-  if (path === '/console') page = <QueuePage session={session} />;
+  // Lawyers never use the case queue: their home is the cases referred to them.
+  const referralId = /^\/console\/referrals\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  if (path === '/console')
+    page = session.account.role === 'lawyer' ? <LawyerReferralsPage /> : <QueuePage session={session} />;
+  else if (path === '/console/referrals') page = <LawyerReferralsPage />;
+  else if (referralId) page = <LawyerReferralPage key={referralId} id={referralId} session={session} />;
+  else if (path === '/console/lawyers') page = <LawyersPage session={session} />;
   else if (path === '/console/accounts') page = <AccountsPage session={session} />;
   else if (path === '/console/audit') page = <AuditPage session={session} />;
+  else if (path === '/console/cases/new') page = <NewCasePage session={session} />;
+  else if (path === '/console/stats') page = <StatsPage session={session} />;
+  else if (path === '/console/templates') page = <TemplatesPage session={session} />;
   else {
     const caseId = /^\/console\/cases\/([0-9a-f-]{36})$/.exec(path)?.[1];
     page = caseId ? <StaffCasePage key={caseId} id={caseId} session={session} /> : <NotFound />;
@@ -131,6 +146,7 @@ function ConsoleFrame({
   readonly children: ReactNode;
 }) {
   const c = useCT();
+  const r = useRT();
   const { locale, setLocale } = useLocale();
   const [leaving, setLeaving] = useState(false);
   const firstPath = useRef(path);
@@ -176,9 +192,15 @@ function ConsoleFrame({
           {session ? (
             <nav aria-label={c.nav.label} className="console-nav">
               <ul>
-                {navItem('/console', c.nav.queue)}
+                {navItem('/console', session.account.role === 'lawyer' ? r.nav.referrals : c.nav.queue)}
+                {navItem(
+                  '/console/lawyers',
+                  session.account.role === 'lawyer' ? r.nav.profile : r.nav.lawyers,
+                )}
+                {session.account.role !== 'lawyer' ? navItem('/console/stats', c.nav.stats) : null}
                 {session.account.role === 'admin' ? navItem('/console/accounts', c.nav.accounts) : null}
                 {session.account.role === 'admin' ? navItem('/console/audit', c.nav.audit) : null}
+                {session.account.role === 'admin' ? navItem('/console/templates', c.nav.templates) : null}
               </ul>
             </nav>
           ) : null}

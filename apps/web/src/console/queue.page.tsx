@@ -1,23 +1,35 @@
 import {
+  isSearchableQuery,
   PLATFORMS,
   PRIORITY_LEVELS,
+  SEARCH_QUERY_MAX,
   WORKFLOW_STAGES,
   type Platform,
   type PriorityLevel,
 } from '@mimamoru/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
 import { useApi } from '../lib/use-api.js';
-import { Link } from '../lib/router.js';
+import { Link, navigate, useLocationSearch } from '../lib/router.js';
 import { fetchQueue, QUEUE_PAGE_SIZE, type CaseQueuePage, type QueueFilters } from './cases-api.js';
 import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
+import { fetchTeams } from './teams-api.js';
+import { filtersFromSearch, searchOf } from './queue-query.js';
+import { SavedViews } from './saved-views.js';
 import type { StaffSession } from './staff-session.js';
 
 type Item = CaseQueuePage['cases'][number];
 const STAGE_FILTERS = ['open', 'all', ...WORKFLOW_STAGES.filter((s) => s !== 'withdrawn')] as const;
 
-/** Filters survive going to a case and back (same tab). */
+/** Choices of the deadline filter, in days. */
+const DEADLINE_WINDOWS = [7, 14, 30, 90] as const;
+
+/** The standard windows, plus the one a link or saved view asks for. */
+const deadlineChoices = (current: number | undefined): number[] =>
+  [...new Set([...DEADLINE_WINDOWS, ...(current !== undefined ? [current] : [])])].sort((a, b) => a - b);
+
+/** Filters survive going to a case and back (same tab); the URL's query string wins when it has one. */
 let lastFilters: QueueFilters = { stage: 'open', page: 1 };
 
 /** Priority as a word and a colour, never colour alone. */
@@ -27,30 +39,50 @@ export function PriorityBadge({ level }: { readonly level: PriorityLevel }) {
 }
 
 /** /console: the queue, most urgent first (the server orders it). */
-export function QueuePage({ session: _session }: { readonly session: StaffSession }) {
+export function QueuePage({ session }: { readonly session: StaffSession }) {
   const c = useCT();
   const q = c.queue;
   const t = useT();
   useConsoleTitle(q.title);
   const { locale } = useLocale();
-  const [filters, setFiltersState] = useState<QueueFilters>(lastFilters);
+  // The query string is the state, so a filtered queue (and a saved view) is a link.
+  const search = useLocationSearch();
+  const filters = useMemo(() => filtersFromSearch(search) ?? lastFilters, [search]);
+  const filtersKey = searchOf(filters);
   const [draft, setDraft] = useState(filters);
-  const setFilters = (next: QueueFilters) => {
-    lastFilters = next;
-    setFiltersState(next);
-  };
+  const [searchInvalid, setSearchInvalid] = useState(false);
+  useEffect(() => {
+    lastFilters = filters;
+    setDraft(filters);
+    if (window.location.search !== filtersKey) navigate(`/console${filtersKey}`, { replace: true });
+    // filtersKey names the filters' content; the object itself changes on every URL read.
+  }, [filtersKey]);
+  const setFilters = (next: QueueFilters) => navigate(`/console${searchOf(next)}`);
   const { state, reload } = useApi(
     (signal) =>
       fetchQueue(filters, locale, signal).catch((error: unknown) => {
         handleStaffError(error);
         throw error;
       }),
-    [locale, filters],
+    [locale, filtersKey],
+  );
+  // Admins see every team's cases and may narrow to one; a consultant's queue is their team's.
+  const isAdmin = session.account.role === 'admin';
+  const { state: teams } = useApi(
+    (signal) => (isAdmin ? fetchTeams(locale, signal) : Promise.resolve({ teams: [] })),
+    [locale, isAdmin],
   );
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const text = draft.q?.trim();
+    // The server says the same (search-too-short); saying it here spares a round trip.
+    if (text && !isSearchableQuery(text)) {
+      setSearchInvalid(true);
+      document.getElementById('queue-q')?.focus();
+      return;
+    }
+    setSearchInvalid(false);
     setFilters({ ...draft, q: text ? text : undefined, page: 1 });
   };
   const goTo = (page: number) => {
@@ -71,6 +103,13 @@ export function QueuePage({ session: _session }: { readonly session: StaffSessio
   return (
     <>
       <h1 tabIndex={-1}>{q.title}</h1>
+      {session.account.role !== 'lawyer' ? (
+        <p className="console-button-row">
+          <Link to="/console/cases/new" className="button button-secondary">
+            {q.newCase}
+          </Link>
+        </p>
+      ) : null}
       <form className="console-filters" role="search" aria-label={q.filters} onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="queue-stage">{q.stage}</label>
@@ -103,6 +142,26 @@ export function QueuePage({ session: _session }: { readonly session: StaffSessio
             ))}
           </select>
         </div>
+        {isAdmin && teams.status === 'ready' && teams.data.teams.length > 1 ? (
+          <div className="field">
+            <label htmlFor="queue-team">{q.teamFilter}</label>
+            <select
+              id="queue-team"
+              value={draft.team ?? ''}
+              onChange={(e) => {
+                const { team: _team, ...rest } = draft;
+                setDraft(e.target.value ? { ...rest, team: e.target.value } : rest);
+              }}
+            >
+              <option value="">{q.any}</option>
+              {teams.data.teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="queue-assignee">{q.assignee}</label>
           <select
@@ -135,22 +194,53 @@ export function QueuePage({ session: _session }: { readonly session: StaffSessio
           </select>
         </div>
         <div className="field">
+          <label htmlFor="queue-deadline">{q.deadlineWithin}</label>
+          <select
+            id="queue-deadline"
+            value={draft.deadlineWithinDays ?? ''}
+            onChange={(e) => {
+              const { deadlineWithinDays: _days, ...rest } = draft;
+              setDraft(e.target.value ? { ...rest, deadlineWithinDays: Number(e.target.value) } : rest);
+            }}
+          >
+            <option value="">{q.any}</option>
+            {deadlineChoices(draft.deadlineWithinDays).map((days) => (
+              <option key={days} value={days}>
+                {q.deadlineDays(days)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field console-search-field">
           <label htmlFor="queue-q">{q.search}</label>
+          <p className="field-help" id="queue-q-help">
+            {q.searchHelp}
+          </p>
+          {searchInvalid ? (
+            <p className="field-error" id="queue-q-error">
+              {q.searchTooShort}
+            </p>
+          ) : null}
           <input
             id="queue-q"
             type="search"
             autoComplete="off"
             spellCheck={false}
-            maxLength={32}
-            placeholder={q.searchHelp}
+            maxLength={SEARCH_QUERY_MAX}
+            aria-describedby={searchInvalid ? 'queue-q-help queue-q-error' : 'queue-q-help'}
+            aria-invalid={searchInvalid ? true : undefined}
             value={draft.q ?? ''}
-            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+            onChange={(e) => {
+              setDraft({ ...draft, q: e.target.value });
+              if (searchInvalid && isSearchableQuery(e.target.value.trim())) setSearchInvalid(false);
+            }}
           />
         </div>
         <button type="submit" className="button button-secondary">
           {q.apply}
         </button>
       </form>
+      <SavedViews filters={filters} session={session} />
       <div id="queue-results" tabIndex={-1}>
         {state.status === 'loading' ? <Loading /> : null}
         {state.status === 'error' ? (
@@ -176,6 +266,8 @@ export function QueuePage({ session: _session }: { readonly session: StaffSessio
                       <th scope="col">{q.priority}</th>
                       <th scope="col">{q.number}</th>
                       <th scope="col">{q.stage}</th>
+                      <th scope="col">{q.channel}</th>
+                      <th scope="col">{q.team}</th>
                       <th scope="col">{q.platform}</th>
                       <th scope="col">{q.assignee}</th>
                       <th scope="col">{q.age}</th>
@@ -195,6 +287,8 @@ export function QueuePage({ session: _session }: { readonly session: StaffSessio
                           </Link>
                         </th>
                         <td className="console-nowrap">{c.stages[item.stage]}</td>
+                        <td className="console-nowrap">{c.intakeChannels[item.channel]}</td>
+                        <td className="console-nowrap">{item.team.name}</td>
                         <td>{item.platforms.map((p) => t.guide.platformOptions[p]).join('、') || q.none}</td>
                         <td>
                           {item.assignee ? (

@@ -64,7 +64,7 @@ export function fetchAccounts(locale: Locale, signal?: AbortSignal): Promise<Sta
 }
 
 export function createAccount(
-  body: { email: string; role: StaffRole; displayName: string },
+  body: { email: string; role: StaffRole; displayName: string; teamId?: string },
   csrf: string,
   locale: Locale,
 ): Promise<StaffAccountCreated> {

@@ -690,6 +690,18 @@ export const en: Messages = {
     withdrawConfirm: 'Withdraw your consultation and erase its data? This cannot be undone.',
     withdrawn:
       'Your consultation has been withdrawn and its data erased. Thank you for reaching out. If you ever need help again, you are always welcome.',
+    eraseTitle: 'Ask us to erase my data',
+    eraseBody:
+      'This consultation has ended. If you ask, the following is erased from our server at once. This cannot be undone.',
+    eraseKept:
+      'Only the case number, the dates, the outcome and the kind of service the posts were on remain (for our statistics; nothing that identifies you). Even if you do not ask, we erase it automatically some time after the consultation ended (normally 5 years).',
+    eraseCheck: 'I have checked what will be erased',
+    eraseNeedsCheck: 'Before erasing, please tick “I have checked what will be erased”.',
+    erase: 'Erase my data',
+    erasing: 'Erasing…',
+    eraseConfirm: 'Erase the data of this consultation? This cannot be undone.',
+    erased:
+      'Your data has been erased. Thank you for reaching out. If you ever need help again, you are always welcome.',
     actionError: 'That did not work. Please try again in a little while.',
     lostTitle: 'If you lost your key',
     lostBody:
@@ -751,6 +763,8 @@ export const en: Messages = {
         items: [
           'On your case page, “Withdraw my consultation and erase my data” erases it at any time.',
           'Your consultation, contact details, messages and attachments are removed from the server at once. Only the case number, the dates and the policy version you agreed to remain.',
+          'Once a consultation has ended, “Ask us to erase my data” on your case page erases it at once, at any time. For our statistics the case number, the dates, the outcome and the kind of service the posts were on remain (nothing that identifies you).',
+          'Even if you do not ask, an ended consultation is erased automatically some time after it ended (normally 5 years).',
         ],
       },
       {

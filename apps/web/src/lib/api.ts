@@ -27,6 +27,8 @@ export interface ApiErrorBody {
   readonly code: string;
   readonly message: string;
   readonly issues?: readonly ApiFieldIssue[];
+  /** Structured data some errors carry (e.g. conflict hits); typed by the caller that expects it. */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /** An HTTP answer other than 2xx, or a network failure (status 0). */
@@ -47,7 +49,12 @@ function readErrorBody(json: unknown): ApiErrorBody | undefined {
   if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
   const error = (json as { error: unknown }).error;
   if (typeof error !== 'object' || error === null) return undefined;
-  const { code, message, issues } = error as { code?: unknown; message?: unknown; issues?: unknown };
+  const { code, message, issues, details } = error as {
+    code?: unknown;
+    message?: unknown;
+    issues?: unknown;
+    details?: unknown;
+  };
   if (typeof code !== 'string' || typeof message !== 'string') return undefined;
   const list = Array.isArray(issues)
     ? issues.filter(
@@ -58,7 +65,11 @@ function readErrorBody(json: unknown): ApiErrorBody | undefined {
           typeof (i as ApiFieldIssue).message === 'string',
       )
     : undefined;
-  return { code, message, ...(list ? { issues: list } : {}) };
+  const extra =
+    typeof details === 'object' && details !== null && !Array.isArray(details)
+      ? { details: details as Record<string, unknown> }
+      : {};
+  return { code, message, ...(list ? { issues: list } : {}), ...extra };
 }
 
 export async function request<T>(

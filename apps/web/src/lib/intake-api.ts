@@ -8,6 +8,7 @@ import type {
   CSRF_HEADER,
   MessageSchema,
   VictimCaseSchema,
+  VictimErased,
   VictimSessionSchema,
 } from '@mimamoru/contracts';
 import type { z } from 'zod';
@@ -87,6 +88,11 @@ export function attachmentHref(id: string): string {
 
 export function withdrawCase(csrfToken: string, locale: Locale): Promise<{ caseNumber: string }> {
   return request('/api/victim/withdraw', locale, write(csrfToken, json({ confirm: true })));
+}
+
+/** The victim asks that the (finished) case's data be erased: done at once, the session ends. */
+export function requestErasure(csrfToken: string, locale: Locale): Promise<VictimErased> {
+  return request('/api/victim/erasure', locale, write(csrfToken, json({ confirm: true })));
 }
 
 export function rotateAccessKey(csrfToken: string, locale: Locale): Promise<{ accessKey: string }> {

@@ -16,6 +16,7 @@ import {
   logoutVictim,
   openVictimSession,
   requestKeyReset,
+  requestErasure,
   rotateAccessKey,
   sendVictimMessage,
   withdrawCase,
@@ -26,7 +27,7 @@ import { Link } from '../lib/router.js';
 import { cleanCodePart } from '../lib/saved-code.js';
 
 /** Why the case page closed, said calmly on the login form. */
-type Ended = 'expired' | 'logged-out' | 'withdrawn';
+type Ended = 'expired' | 'logged-out' | 'withdrawn' | 'erased';
 
 /** A date and time in Japan time, as people read it ("2026年11月29日 15:40（日本時間）"). */
 export function formatJapanTime(iso: string, t: Messages): string {
@@ -155,7 +156,9 @@ function CaseLogin({ ended, onOpened }: { readonly ended: Ended | null; readonly
         ? p.loggedOut
         : ended === 'withdrawn'
           ? p.withdrawn
-          : null;
+          : ended === 'erased'
+            ? p.erased
+            : null;
   const numberInvalid =
     error && (error.kind === 'bad-number' || (error.kind === 'missing' && !number.trim()));
 
@@ -483,11 +486,13 @@ function CaseView({
 
           <YourConsultation data={data} />
           <RotateKey session={session} locale={locale} guard={guard} />
+          {/* An open consultation is withdrawn; a finished one keeps its outcome and is only erased. */}
           <Withdraw
+            mode={data.status === 'closed' ? 'erase' : 'withdraw'}
             session={session}
             locale={locale}
             guard={guard}
-            onWithdrawn={() => onEnded('withdrawn')}
+            onDone={(mode) => onEnded(mode === 'erase' ? 'erased' : 'withdrawn')}
           />
           <p>
             <button type="button" className="button button-secondary button-wide" onClick={logout}>
@@ -821,16 +826,46 @@ function RotateKey({ session, locale, guard }: WriteProps) {
   );
 }
 
+/**
+ * Withdrawal (open consultation) or the erasure request (finished one): both erase at once, after a
+ * check box and a confirmation. The list of what goes is the same.
+ */
 function Withdraw({
+  mode,
   session,
   locale,
   guard,
-  onWithdrawn,
-}: WriteProps & { readonly onWithdrawn: () => void }) {
+  onDone,
+}: WriteProps & {
+  readonly mode: 'withdraw' | 'erase';
+  readonly onDone: (mode: 'withdraw' | 'erase') => void;
+}) {
   const t = useT();
   const p = t.casePage;
   const [checked, setChecked] = useState(false);
   const [state, setState] = useState<'idle' | 'withdrawing' | 'needs-check' | 'error'>('idle');
+  const text =
+    mode === 'erase'
+      ? {
+          title: p.eraseTitle,
+          body: p.eraseBody,
+          kept: p.eraseKept,
+          check: p.eraseCheck,
+          needsCheck: p.eraseNeedsCheck,
+          confirm: p.eraseConfirm,
+          button: p.erase,
+          busy: p.erasing,
+        }
+      : {
+          title: p.withdrawTitle,
+          body: p.withdrawBody,
+          kept: p.withdrawKept,
+          check: p.withdrawCheck,
+          needsCheck: p.withdrawNeedsCheck,
+          confirm: p.withdrawConfirm,
+          button: p.withdraw,
+          busy: p.withdrawing,
+        };
 
   const withdraw = async () => {
     if (state === 'withdrawing') return;
@@ -839,11 +874,15 @@ function Withdraw({
       document.getElementById('case-withdraw-check')?.focus();
       return;
     }
-    if (!window.confirm(p.withdrawConfirm)) return;
+    if (!window.confirm(text.confirm)) return;
     setState('withdrawing');
     try {
-      const done = await guard(() => withdrawCase(session.csrfToken, locale));
-      if (done) onWithdrawn();
+      const done = await guard(() =>
+        mode === 'erase'
+          ? requestErasure(session.csrfToken, locale)
+          : withdrawCase(session.csrfToken, locale),
+      );
+      if (done) onDone(mode);
     } catch {
       setState('error');
     }
@@ -851,14 +890,14 @@ function Withdraw({
 
   return (
     <section className="result-section withdraw-box" aria-labelledby="case-withdraw-title">
-      <h2 id="case-withdraw-title">{p.withdrawTitle}</h2>
-      <p id="case-withdraw-body">{p.withdrawBody}</p>
+      <h2 id="case-withdraw-title">{text.title}</h2>
+      <p id="case-withdraw-body">{text.body}</p>
       <ul>
         {p.withdrawErased.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p className="small">{p.withdrawKept}</p>
+      <p className="small">{text.kept}</p>
       <div className="checkbox-field">
         <input
           id="case-withdraw-check"
@@ -871,11 +910,11 @@ function Withdraw({
           aria-invalid={state === 'needs-check' ? true : undefined}
           aria-describedby={state === 'needs-check' ? 'case-withdraw-error' : undefined}
         />
-        <label htmlFor="case-withdraw-check">{p.withdrawCheck}</label>
+        <label htmlFor="case-withdraw-check">{text.check}</label>
       </div>
       {state === 'needs-check' || state === 'error' ? (
         <p className="field-error" id="case-withdraw-error" role="alert">
-          {state === 'needs-check' ? p.withdrawNeedsCheck : p.actionError}
+          {state === 'needs-check' ? text.needsCheck : p.actionError}
         </p>
       ) : null}
       <button
@@ -884,7 +923,7 @@ function Withdraw({
         onClick={withdraw}
         aria-busy={state === 'withdrawing'}
       >
-        {state === 'withdrawing' ? p.withdrawing : p.withdraw}
+        {state === 'withdrawing' ? text.busy : text.button}
       </button>
     </section>
   );

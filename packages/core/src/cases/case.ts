@@ -19,6 +19,20 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CONTACT_CHANNELS = ['email', 'phone', 'in-app'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/**
+ * How a consultation reached mimamoru: the web form, or staff opening it for someone who phoned,
+ * wrote an e-mail or a letter, or came in person. Stored with each case; all meet in one queue.
+ */
+export const INTAKE_CHANNELS = ['web', 'phone', 'email', 'walk-in', 'letter'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+/** Channels staff record when they open a case themselves (the web form is the victim's own). */
+export const STAFF_INTAKE_CHANNELS = [
+  'phone',
+  'email',
+  'walk-in',
+  'letter',
+] as const satisfies readonly IntakeChannel[];
+
 export const MESSAGE_AUTHORS = ['victim', 'consultant'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 

@@ -190,6 +190,11 @@ const CATEGORY_LAW: Readonly<Record<Category, CategoryLaw>> = {
   },
 };
 
+/** The name of a legal category, e.g. 名誉毀損 (for statistics and lists outside a triage result). */
+export function categoryLabel(category: Category, locale: Locale): string {
+  return CATEGORY_LAW[category].label[locale];
+}
+
 /** The legal assessment of the answers, one entry per raised category, in CATEGORIES order. */
 export function assess(answers: TriageAnswers, locale: Locale): Assessment[] {
   return categoriesOf(answers.facts).map((category) => {

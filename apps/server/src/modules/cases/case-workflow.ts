@@ -14,6 +14,7 @@ import {
   type TriageAnswers,
   type WorkflowStage,
 } from '@mimamoru/core';
+import type { CASE_EVENT_TYPES } from '@mimamoru/contracts';
 import type { CaseSealer } from '../intake/case-sealing.js';
 import type { CaseRow, Db } from '../intake/intake.repository.js';
 import { newSortableId } from '../intake/sortable-id.js';
@@ -95,6 +96,7 @@ export interface CaseChange {
   readonly awaitingVictim?: boolean;
   readonly assigneeId?: string | null;
   readonly offenderKnownSince?: string;
+  readonly teamId?: string;
 }
 
 export interface WriteContext {
@@ -126,8 +128,13 @@ export async function writeCaseChange(
     awaiting_victim: awaitingVictim ? 1 : 0,
     status: victimStatusOf(stage, { awaitingVictim }),
     ...(change.assigneeId !== undefined ? { assignee_id: change.assigneeId } : {}),
+    ...(change.teamId !== undefined ? { team_id: change.teamId } : {}),
     offender_known_since: offenderKnownSince ?? null,
     ...priorityColumns(facts, now),
+    // The retention period (modules/retention) runs from the last move into resolved or closed.
+    ...(stage !== row.stage
+      ? { closed_at: stage === 'resolved' || stage === 'closed' ? now.toISOString() : null }
+      : {}),
     updated_at: now.toISOString(),
     version,
   });
@@ -135,7 +142,8 @@ export async function writeCaseChange(
   return version;
 }
 
-export type CaseEventType = 'stage-changed' | 'assigned' | 'reply-sent' | 'offender-recorded' | 'task-done';
+/** Timeline event types: the contract's list, so the timeline and its schema never disagree. */
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /** Appends to the case timeline; `detail` holds ids, codes and dates only. */
 export async function recordEvent(

@@ -41,8 +41,8 @@ export const createAssigneeInvalidError = createErrorFactory({
   code: 'cases.assignee_invalid',
   statusCode: 400,
   message: {
-    ja: '担当者にできるのは、有効な相談員または管理者のアカウントだけです。担当者の一覧から選び直してください。',
-    en: 'Only an active consultant or administrator account can be assigned. Choose again from the list of staff.',
+    ja: '担当者にできるのは、この相談のチームの有効な相談員か、管理者のアカウントだけです。担当者の一覧から選び直してください。',
+    en: 'Only an active consultant of this case’s team, or an administrator, can be assigned. Choose again from the list of staff.',
   },
 });
 
@@ -50,8 +50,8 @@ export const createNoConsultantError = createErrorFactory({
   code: 'cases.no_consultant',
   statusCode: 409,
   message: {
-    ja: '自動で割り当てられる有効な相談員がいません。相談員のアカウントを作成するか、担当者を手動で選んでください。',
-    en: 'There is no active consultant to assign automatically. Create a consultant account or choose the assignee by hand.',
+    ja: 'この相談のチームには、自動で割り当てられる有効な相談員がいません。チームに相談員を加えるか、担当者を手動で選んでください。',
+    en: 'This case’s team has no active consultant to assign automatically. Add a consultant to the team or choose the assignee by hand.',
   },
 });
 

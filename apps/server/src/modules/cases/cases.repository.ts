@@ -6,6 +6,7 @@ import type {
   CasesTable,
   SlaPausesTable,
 } from '../../db/schema.js';
+import { caseHasAllSearchTokens } from '../../db/case-search-index.js';
 import type { Db } from '../intake/intake.repository.js';
 
 export type NoteRow = Selectable<CaseNotesTable>;
@@ -24,10 +25,15 @@ export interface QueueFilter {
   readonly deadlineOnOrBefore?: string;
   /** Exact case number, or a prefix of one (upper case, only [0-9A-Z-]). */
   readonly caseNumber?: { readonly value: string; readonly prefix: boolean };
+  /** Blind-index tokens the case's name or narrative must all hold (case-search; empty: no case). */
+  readonly searchTokens?: readonly string[];
+  /** One team's cases: a consultant's scope, or an admin's filter (cases/case-scope.ts). */
+  readonly teamId?: string;
 }
 
 function filtered(trx: Db, filter: QueueFilter) {
   let query = trx.selectFrom('cases');
+  if (filter.teamId !== undefined) query = query.where('cases.team_id', '=', filter.teamId);
   if (filter.stages.length > 0) query = query.where('cases.stage', 'in', [...filter.stages]);
   // platforms is a JSON array of ids from a closed list, so the quoted id matches exactly one element.
   if (filter.platform !== undefined) query = query.where('cases.platforms', 'like', `%"${filter.platform}"%`);
@@ -43,15 +49,31 @@ function filtered(trx: Db, filter: QueueFilter) {
       ? query.where('cases.case_number', 'like', `${value}%`)
       : query.where('cases.case_number', '=', value);
   }
+  if (filter.searchTokens !== undefined)
+    query = query.where(caseHasAllSearchTokens(trx, filter.searchTokens));
   return query;
 }
 
 /** Data access of the staff workflow: queue, notes, tasks, timeline and SLA pauses. */
 export const workflowRepository = {
-  /** One queue page: priority first, then oldest first (id breaks ties, so pages never overlap). */
+  /**
+   * One queue page: priority first, then oldest first (id breaks ties, so pages never overlap).
+   * The page's ids are chosen from the filter and order columns alone (covering indexes, migration
+   * 0009), so rows skipped or filtered out are never read; only the page's rows are (see `npm run bench`).
+   */
   async queuePage(trx: Db, filter: QueueFilter, { limit, offset }: { limit: number; offset: number }) {
-    return filtered(trx, filter)
+    const pageIds = filtered(trx, filter)
+      .select('cases.id')
+      .orderBy('cases.priority_score', 'desc')
+      .orderBy('cases.created_at', 'asc')
+      .orderBy('cases.id', 'asc')
+      .limit(limit)
+      .offset(offset);
+    return trx
+      .selectFrom('cases')
+      .where('cases.id', 'in', pageIds)
       .leftJoin('staff_accounts', 'staff_accounts.id', 'cases.assignee_id')
+      .leftJoin('teams', 'teams.id', 'cases.team_id')
       .select([
         'cases.id',
         'cases.case_number',
@@ -66,12 +88,13 @@ export const workflowRepository = {
         'cases.first_response_at',
         'cases.next_deadline_id',
         'cases.next_deadline_on',
+        'cases.intake_channel',
+        'cases.team_id',
+        'teams.name as team_name',
       ])
       .orderBy('cases.priority_score', 'desc')
       .orderBy('cases.created_at', 'asc')
       .orderBy('cases.id', 'asc')
-      .limit(limit)
-      .offset(offset)
       .execute();
   },
 
@@ -215,19 +238,25 @@ export const workflowRepository = {
       .execute();
   },
 
+  async teamName(trx: Db, id: string): Promise<string | undefined> {
+    const row = await trx.selectFrom('teams').select('name').where('id', '=', id).executeTakeFirst();
+    return row?.name;
+  },
+
   async findStaff(trx: Db, id: string) {
     return trx
       .selectFrom('staff_accounts')
-      .select(['id', 'display_name', 'role', 'disabled_at'])
+      .select(['id', 'display_name', 'role', 'disabled_at', 'team_id'])
       .where('id', '=', id)
       .executeTakeFirst();
   },
 
-  /** Active consultants, oldest account first (the round-robin order). */
-  async activeConsultants(trx: Db) {
+  /** Active consultants of a team, oldest account first (the round-robin order). */
+  async activeConsultants(trx: Db, teamId: string) {
     return trx
       .selectFrom('staff_accounts')
       .select(['id', 'display_name'])
+      .where('team_id', '=', teamId)
       .where('role', '=', 'consultant')
       .where('disabled_at', 'is', null)
       .where('totp_enrolled_at', 'is not', null)
@@ -236,14 +265,16 @@ export const workflowRepository = {
       .execute();
   },
 
-  /** Who got the latest assignment (for round-robin). */
-  async lastAssignee(trx: Db): Promise<string | undefined> {
+  /** Who got the latest assignment of a case of the team (for round-robin within the team). */
+  async lastAssignee(trx: Db, teamId: string): Promise<string | undefined> {
     const row = await trx
       .selectFrom('case_events')
-      .select('detail')
-      .where('type', '=', 'assigned')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+      .innerJoin('cases', 'cases.id', 'case_events.case_id')
+      .select('case_events.detail')
+      .where('case_events.type', '=', 'assigned')
+      .where('cases.team_id', '=', teamId)
+      .orderBy('case_events.created_at', 'desc')
+      .orderBy('case_events.id', 'desc')
       .executeTakeFirst();
     if (!row?.detail) return undefined;
     const detail = JSON.parse(row.detail) as { assigneeId?: unknown };

@@ -9,6 +9,9 @@ import {
   CaseReplyRequestSchema,
   CaseStageRequestSchema,
   CaseTaskParamsSchema,
+  CaseTeamRequestSchema,
+  StaffCaseOpenedSchema,
+  StaffCaseOpenRequestSchema,
   StaffCaseSchema,
 } from '@mimamoru/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -16,16 +19,17 @@ import { parseInput } from '../../errors/app-error.js';
 import { requestLocale } from '../../http/locale.js';
 import type { CookieSettings } from '../../http/session-cookie.js';
 import { policyRoute } from '../staff/staff.policy.js';
+import { staffActorOf } from '../staff/staff-actor.js';
 import type { StaffService, StaffSession } from '../staff/staff.service.js';
 import { CASES_POLICY } from './cases.policy.js';
-import type { CaseActor, CasesService } from './cases.service.js';
+import type { CasesService } from './cases.service.js';
 
 export function registerCasesRoutes(
   app: FastifyInstance,
   { cases, staff, cookie }: { cases: CasesService; staff: StaffService; cookie: CookieSettings },
 ): void {
   const who = async (request: FastifyRequest, session: StaffSession) => ({
-    actor: { id: session.account.id, ipHash: await staff.hashIp(request.ip) } satisfies CaseActor,
+    actor: await staffActorOf(staff, request, session),
     locale: requestLocale(request),
   });
 
@@ -37,6 +41,20 @@ export function registerCasesRoutes(
       const query = parseInput(CaseQueueQuerySchema, request.query);
       const { actor } = await who(request, session);
       return CaseQueuePageSchema.parse(await cases.listQueue({ query, actor }));
+    });
+
+    policyRoute(scope, deps, 'POST /api/staff/cases', async (request, reply, session) => {
+      const input = parseInput(StaffCaseOpenRequestSchema, request.body);
+      const opened = await cases.openCase({ request: input, ...(await who(request, session)) });
+      return reply.status(201).send(StaffCaseOpenedSchema.parse(opened));
+    });
+
+    policyRoute(scope, deps, 'POST /api/staff/cases/:id/team', async (request, _reply, session) => {
+      const { id } = parseInput(CaseParamsSchema, request.params);
+      const { teamId, version } = parseInput(CaseTeamRequestSchema, request.body);
+      return StaffCaseSchema.parse(
+        await cases.moveTeam({ id, teamId, version, ...(await who(request, session)) }),
+      );
     });
 
     policyRoute(scope, deps, 'GET /api/staff/cases/:id', async (request, _reply, session) => {

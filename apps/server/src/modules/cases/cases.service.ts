@@ -2,6 +2,7 @@ import {
   addDays,
   casePriority,
   daysBetween,
+  isCaseNumberQuery,
   normalizeCaseNumber,
   OPEN_STAGES,
   slaState,
@@ -12,19 +13,27 @@ import {
   type Locale,
   type WorkflowStage,
 } from '@mimamoru/core';
-import type {
-  CaseAssignRequest,
-  CaseQueueItem,
-  CaseQueuePage,
-  CaseQueueQuery,
-  StaffCase,
+import {
+  DEFAULT_TEAM_ID,
+  type CaseAssignRequest,
+  type CaseQueueItem,
+  type CaseQueuePage,
+  type CaseQueueQuery,
+  type StaffCase,
+  type StaffCaseOpened,
+  type StaffCaseOpenRequest,
+  type StaffRole,
 } from '@mimamoru/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { CaseSearch } from '../case-search/case-search.service.js';
 import type { CaseSealer } from '../intake/case-sealing.js';
 import type { ConsultantReplyService } from '../intake/consultant-reply.service.js';
 import { casesRepository, type CaseRow, type Db } from '../intake/intake.repository.js';
+import type { IntakeService } from '../intake/intake.service.js';
+import { createTeamUnknownError } from '../teams/teams.errors.js';
+import { teamsRepository } from '../teams/teams.repository.js';
 import { newSortableId } from '../intake/sortable-id.js';
 import {
   answersAsOf,
@@ -37,6 +46,7 @@ import {
   writeCaseChange,
   type WriteContext,
 } from './case-workflow.js';
+import { caseScope, inScope, type CaseViewer } from './case-scope.js';
 import {
   createAssigneeInvalidError,
   createCaseNotFoundError,
@@ -46,9 +56,14 @@ import {
   createWithdrawnError,
 } from './cases.errors.js';
 import { workflowRepository, type PauseRow, type QueueFilter } from './cases.repository.js';
+import { createCaseErasedError } from '../retention/retention.errors.js';
+import type { ErasureReason } from '../retention/case-erasure.js';
 
-/** The staff member acting, with the keyed hash of their IP (computed before any transaction). */
-export interface CaseActor {
+/**
+ * The staff member acting: role and team (from the live session) decide which cases they see
+ * (case-scope.ts); the keyed hash of their IP is computed before any transaction.
+ */
+export interface CaseActor extends CaseViewer {
   readonly id: string;
   readonly ipHash: string | null;
 }
@@ -58,10 +73,14 @@ export interface CasesServiceDeps {
   readonly sealer: CaseSealer;
   readonly audit: Pick<AuditService, 'record'>;
   readonly replies: Pick<ConsultantReplyService, 'postConsultantReply'>;
+  /** Creates cases (shared with the web form: numbering, key, sealing); staff open cases through it. */
+  readonly intake: Pick<IntakeService, 'openCase'>;
   readonly clock: () => Date;
+  /** First-response target in hours (config MIMAMORU_SLA_FIRST_RESPONSE_HOURS). */
+  readonly slaHours: number;
+  /** The blind index of names and narratives, for the queue's text search. */
+  readonly search: Pick<CaseSearch, 'queryTokens'>;
 }
-
-const STAFF_ROLES_ASSIGNABLE = new Set(['consultant', 'admin']);
 
 /** `q` → a case-number match: the whole number (exact), or its beginning (prefix). */
 function caseNumberMatch(q: string): QueueFilter['caseNumber'] {
@@ -80,12 +99,14 @@ function slaOf(
   row: Pick<CaseRow, 'created_at' | 'first_response_at'>,
   pauses: readonly PauseRow[],
   now: Date,
+  targetHours: number,
 ) {
   return slaState({
     receivedAt: row.created_at,
     ...(row.first_response_at ? { firstResponseAt: row.first_response_at } : {}),
     pauses: pauses.map((p) => ({ from: p.from_at, ...(p.to_at ? { to: p.to_at } : {}) })),
     now: now.toISOString(),
+    targetHours,
   });
 }
 
@@ -94,12 +115,37 @@ function staffRef(id: string | null, name: string | null) {
 }
 
 /** Staff use cases on cases: the queue, the case page, and every change to a case. */
-export function createCasesService({ db, sealer, audit, replies, clock }: CasesServiceDeps) {
-  /** The case for a change: 404 when unknown, 409 when withdrawn or when `version` is stale. */
-  async function lockCase(trx: Db, id: string, version?: number): Promise<CaseRow> {
+export function createCasesService({
+  db,
+  sealer,
+  audit,
+  replies,
+  intake,
+  clock,
+  slaHours,
+  search,
+}: CasesServiceDeps) {
+  /**
+   * `q` → a case-number match (a whole number, or a beginning like MM-7K3Q), else the blind tokens of
+   * the text: cases whose name or narrative hold every 2-character piece of it.
+   */
+  async function queryMatch(q: string): Promise<Pick<QueueFilter, 'caseNumber' | 'searchTokens'>> {
+    if (normalizeCaseNumber(q) || isCaseNumberQuery(q)) return { caseNumber: caseNumberMatch(q) };
+    return { searchTokens: await search.queryTokens(q) };
+  }
+
+  /** The case if the actor may see it (case-scope.ts); 404 when unknown or outside their scope. */
+  async function visibleCase(trx: Db, id: string, actor: CaseViewer): Promise<CaseRow> {
     const row = await casesRepository.findById(trx, id);
-    if (!row) throw createCaseNotFoundError();
+    if (!row || !inScope(caseScope(actor), row)) throw createCaseNotFoundError();
+    return row;
+  }
+
+  /** The case for a change: 404 when unknown or not visible, 409 when withdrawn or when `version` is stale. */
+  async function lockCase(trx: Db, id: string, actor: CaseViewer, version?: number): Promise<CaseRow> {
+    const row = await visibleCase(trx, id, actor);
     if (row.stage === 'withdrawn' || row.status === 'withdrawn') throw createWithdrawnError();
+    if (row.erased_at !== null) throw createCaseErasedError();
     if (version !== undefined && version !== row.version) throw createStaleError();
     return row;
   }
@@ -138,7 +184,7 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
     version?: number,
   ): Promise<StaffCase> {
     await db.transaction().execute(async (trx) => {
-      const row = await lockCase(trx, id, version);
+      const row = await lockCase(trx, id, actor, version);
       const ctx: WriteContext = { trx, sealer, now: clock(), actorId: actor.id };
       const detail = await run(ctx, row);
       await auditLine(trx, actor, action, id, detail ?? undefined);
@@ -152,15 +198,18 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
     const today = todayInTokyo(now);
     const row = await casesRepository.findById(db, id);
     if (!row || row.stage === 'withdrawn' || row.status === 'withdrawn') throw createCaseNotFoundError();
-    const [assignee, messages, notes, tasks, events, attachments, pauses] = await Promise.all([
-      row.assignee_id ? workflowRepository.findStaff(db, row.assignee_id) : undefined,
-      casesRepository.listMessages(db, id),
-      workflowRepository.listNotes(db, id),
-      workflowRepository.listTasks(db, id),
-      workflowRepository.listEvents(db, id),
-      casesRepository.listAttachments(db, id),
-      workflowRepository.pausesOf(db, [id]),
-    ]);
+    const [assignee, openedBy, teamName, messages, notes, tasks, events, attachments, pauses] =
+      await Promise.all([
+        row.assignee_id ? workflowRepository.findStaff(db, row.assignee_id) : undefined,
+        row.opened_by ? workflowRepository.findStaff(db, row.opened_by) : undefined,
+        workflowRepository.teamName(db, row.team_id),
+        casesRepository.listMessages(db, id),
+        workflowRepository.listNotes(db, id),
+        workflowRepository.listTasks(db, id),
+        workflowRepository.listEvents(db, id),
+        casesRepository.listAttachments(db, id),
+        workflowRepository.pausesOf(db, [id]),
+      ]);
     const open = (column: string, sealed: string | null) => sealer.openOptional('cases', column, id, sealed);
     const facts = caseFactsOf(sealer, row);
     const answers = answersAsOf(facts, today);
@@ -182,7 +231,7 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
       id,
       caseNumber: row.case_number,
       stage,
-      nextStages: WORKFLOW_TRANSITIONS[stage].filter((s) => s !== 'withdrawn'),
+      nextStages: row.erased_at !== null ? [] : WORKFLOW_TRANSITIONS[stage].filter((s) => s !== 'withdrawn'),
       status: row.status as CaseStatus,
       awaitingVictim: row.awaiting_victim === 1,
       version: row.version,
@@ -191,6 +240,9 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
       updatedAt: row.updated_at,
       firstResponseAt: row.first_response_at,
       assignee: assignee ? { id: assignee.id, displayName: assignee.display_name } : null,
+      channel: row.intake_channel as StaffCase['channel'],
+      openedBy: openedBy ? { id: openedBy.id, displayName: openedBy.display_name } : null,
+      team: { id: row.team_id, name: teamName ?? row.team_id },
       priority: {
         level: row.priority_level as StaffCase['priority']['level'],
         score: row.priority_score,
@@ -252,15 +304,23 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
         sha256: a.sha256,
         createdAt: a.created_at,
       })),
-      sla: slaOf(row, pauses, now),
+      sla: slaOf(row, pauses, now, slaHours),
+      ...(row.erased_at !== null
+        ? { erasure: { erasedAt: row.erased_at, reason: row.erasure_reason as ErasureReason } }
+        : {}),
     };
   }
 
-  async function pickConsultant(trx: Db, strategy: 'round-robin' | 'least-open'): Promise<string> {
-    const candidates = await workflowRepository.activeConsultants(trx);
+  /** An active consultant of the team, in turn or the one with the fewest open cases. */
+  async function pickConsultant(
+    trx: Db,
+    teamId: string,
+    strategy: 'round-robin' | 'least-open',
+  ): Promise<string> {
+    const candidates = await workflowRepository.activeConsultants(trx, teamId);
     if (candidates.length === 0) throw createNoConsultantError();
     if (strategy === 'round-robin') {
-      const last = await workflowRepository.lastAssignee(trx);
+      const last = await workflowRepository.lastAssignee(trx, teamId);
       const index = candidates.findIndex((c) => c.id === last);
       return (candidates[(index + 1) % candidates.length] ?? candidates[0])!.id;
     }
@@ -273,9 +333,13 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
   }
 
   return {
+    /** The whole case as staff see it, unaudited: for other modules that project it (referrals). */
+    presentCase: present,
+
     /** One page of the queue, sorted in SQL by priority then age; listing is audited. */
     async listQueue({ query, actor }: { query: CaseQueueQuery; actor: CaseActor }): Promise<CaseQueuePage> {
       const now = clock();
+      const match = query.q ? await queryMatch(query.q) : {};
       const filter: QueueFilter = {
         stages: query.stage === 'open' ? OPEN_STAGES : query.stage === 'all' ? [] : [query.stage],
         ...(query.platform ? { platform: query.platform } : {}),
@@ -289,15 +353,23 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
         ...(query.deadlineWithinDays !== undefined
           ? { deadlineOnOrBefore: addDays(todayInTokyo(now), query.deadlineWithinDays) }
           : {}),
-        ...(query.q ? { caseNumber: caseNumberMatch(query.q) } : {}),
+        ...match,
       };
-      const [rows, total] = await Promise.all([
-        workflowRepository.queuePage(db, filter, {
-          limit: query.pageSize,
-          offset: (query.page - 1) * query.pageSize,
-        }),
-        workflowRepository.queueCount(db, filter),
-      ]);
+      // A consultant's queue is their team's; an admin sees every team's, or the one asked for.
+      const scope = caseScope(actor);
+      const teamId = scope.kind === 'team' ? scope.teamId : query.team;
+      const empty =
+        scope.kind === 'none' || (scope.kind === 'team' && query.team !== undefined && query.team !== teamId);
+      const scoped: QueueFilter = { ...filter, ...(teamId !== undefined ? { teamId } : {}) };
+      const [rows, total] = empty
+        ? ([[], 0] as const)
+        : await Promise.all([
+            workflowRepository.queuePage(db, scoped, {
+              limit: query.pageSize,
+              offset: (query.page - 1) * query.pageSize,
+            }),
+            workflowRepository.queueCount(db, scoped),
+          ]);
       const pauses = await workflowRepository.pausesOf(
         db,
         rows.map((r) => r.id),
@@ -307,7 +379,11 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
         actorId: actor.id,
         action: 'cases.queue_viewed',
         ipHash: actor.ipHash,
-        detail: { page: query.page, results: rows.length, filtered: Object.keys(filter).length > 1 },
+        detail: {
+          page: query.page,
+          results: rows.length,
+          filtered: Object.keys(filter).length > 1 || query.team !== undefined,
+        },
       });
       const cases = rows.map((row): CaseQueueItem => ({
         id: row.id,
@@ -324,10 +400,13 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
           row,
           pauses.filter((p) => p.case_id === row.id),
           now,
+          slaHours,
         ),
         ...(row.next_deadline_id && row.next_deadline_on
           ? { nextDeadline: { id: row.next_deadline_id, date: row.next_deadline_on } }
           : {}),
+        channel: row.intake_channel as CaseQueueItem['channel'],
+        team: { id: row.team_id, name: row.team_name ?? row.team_id },
       }));
       return { cases, page: query.page, pageSize: query.pageSize, total };
     },
@@ -342,12 +421,16 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
       actor: CaseActor;
       locale: Locale;
     }): Promise<StaffCase> {
+      await visibleCase(db, id, actor);
       const view = await present(id, locale);
       await db.transaction().execute((trx) => auditLine(trx, actor, 'cases.viewed', id));
       return view;
     },
 
-    /** Assigns by hand (an active consultant or admin; null unassigns) or by strategy among active consultants. */
+    /**
+     * Assigns by hand (an active account that can see the case: a consultant of its team or an admin;
+     * null unassigns) or by strategy among the active consultants of the case's team.
+     */
     async assignCase({
       id,
       input,
@@ -368,15 +451,19 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
           let assigneeId: string | null;
           let strategy: string;
           if ('strategy' in input) {
-            assigneeId = await pickConsultant(ctx.trx, input.strategy);
+            assigneeId = await pickConsultant(ctx.trx, row.team_id, input.strategy);
             strategy = input.strategy;
           } else {
             assigneeId = input.assigneeId;
             strategy = 'manual';
             if (assigneeId !== null) {
               const account = await workflowRepository.findStaff(ctx.trx, assigneeId);
-              if (!account || account.disabled_at !== null || !STAFF_ROLES_ASSIGNABLE.has(account.role))
-                throw createAssigneeInvalidError();
+              // The assignee must be able to see the case: an admin, or a consultant of its team.
+              const canSee =
+                account !== undefined &&
+                account.disabled_at === null &&
+                inScope(caseScope({ role: account.role as StaffRole, teamId: account.team_id }), row);
+              if (!canSee) throw createAssigneeInvalidError();
             }
           }
           await writeCaseChange(ctx, row, { assigneeId });
@@ -433,9 +520,9 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
       actor: CaseActor;
       locale: Locale;
     }): Promise<StaffCase> {
-      const found = await casesRepository.findById(db, id);
-      if (!found || found.stage === 'withdrawn' || found.status === 'withdrawn')
-        throw createCaseNotFoundError();
+      const found = await visibleCase(db, id, actor);
+      if (found.stage === 'withdrawn' || found.status === 'withdrawn') throw createCaseNotFoundError();
+      if (found.erased_at !== null) throw createCaseErasedError();
       await replies.postConsultantReply({
         caseId: id,
         body,
@@ -523,6 +610,83 @@ export function createCasesService({ db, sealer, audit, replies, clock }: CasesS
         }
         return { taskId: task.task_id };
       });
+    },
+
+    /**
+     * Moves a case to another team (admins). The first-response timer runs on unchanged; an assignee who
+     * could no longer see the case (a consultant of another team) is unassigned.
+     */
+    async moveTeam({
+      id,
+      teamId,
+      version,
+      actor,
+      locale,
+    }: {
+      id: string;
+      teamId: string;
+      version: number;
+      actor: CaseActor;
+      locale: Locale;
+    }): Promise<StaffCase> {
+      return change(
+        id,
+        actor,
+        locale,
+        'cases.team_changed',
+        async (ctx, row) => {
+          if (!(await teamsRepository.findTeam(ctx.trx, teamId))) throw createTeamUnknownError();
+          if (teamId === row.team_id) return { from: row.team_id, to: teamId, unassigned: false };
+          const assignee = row.assignee_id
+            ? await workflowRepository.findStaff(ctx.trx, row.assignee_id)
+            : undefined;
+          const keeps =
+            assignee !== undefined &&
+            inScope(caseScope({ role: assignee.role as StaffRole, teamId: assignee.team_id }), {
+              team_id: teamId,
+            });
+          const unassigned = row.assignee_id !== null && !keeps;
+          await writeCaseChange(ctx, row, { teamId, ...(unassigned ? { assigneeId: null } : {}) });
+          await recordEvent(ctx, id, 'team-changed', { from: row.team_id, to: teamId, unassigned });
+          return { from: row.team_id, to: teamId, unassigned };
+        },
+        version,
+      );
+    },
+
+    /**
+     * Opens a case for someone who phoned, e-mailed, wrote or came in: the web form's fields and its
+     * creation path (intake openCase: number, key, sealing), in the opener's team (an admin without a
+     * team opens into the default team). The access key is returned this once, for the staff member to
+     * pass on; the audit line is written in the case's transaction.
+     */
+    async openCase({
+      request,
+      actor,
+      locale,
+    }: {
+      request: StaffCaseOpenRequest;
+      actor: CaseActor;
+      locale: Locale;
+    }): Promise<StaffCaseOpened> {
+      const { channel, ...fields } = request;
+      const teamId = actor.teamId ?? DEFAULT_TEAM_ID;
+      const opened = await intake.openCase({
+        request: fields,
+        files: [],
+        locale,
+        intakeChannel: channel,
+        teamId,
+        openedBy: actor.id,
+        within: (trx, created) =>
+          auditLine(trx, actor, 'cases.opened_by_staff', created.id, { channel, teamId }),
+      });
+      return {
+        id: opened.id,
+        caseNumber: opened.caseNumber,
+        accessKey: opened.accessKey,
+        createdAt: opened.createdAt,
+      };
     },
   };
 }

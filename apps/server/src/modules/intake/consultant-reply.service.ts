@@ -47,7 +47,8 @@ export function createConsultantReplyService({ db, sealer, outbox, clock }: Cons
             ? await casesRepository.findByNumber(trx, input.caseNumber)
             : undefined;
         if (!found) throw createCaseNotFoundError();
-        if (found.status === 'withdrawn') throw createCaseClosedError();
+        // Withdrawn or erased (retention, the victim's request): nothing can be added to the case.
+        if (found.status === 'withdrawn' || found.erased_at !== null) throw createCaseClosedError();
         await casesRepository.insertMessage(trx, {
           id: messageId,
           case_id: found.id,

@@ -16,6 +16,7 @@ import {
   verifySecret,
 } from '../../security/secrets.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { teamForAccount } from '../teams/team-membership.js';
 import {
   createAccountNotFoundError,
   createCsrfError,
@@ -125,10 +126,16 @@ function normalizeRecoveryCode(code: string): string {
 }
 
 function presentAccount(row: StaffAccountRow) {
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role as StaffRole };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as StaffRole,
+    teamId: row.team_id,
+  };
 }
 
-function presentSummary(row: StaffAccountRow) {
+export function presentSummary(row: StaffAccountRow) {
   return {
     ...presentAccount(row),
     enrolled: row.totp_enrolled_at !== null,
@@ -249,16 +256,21 @@ export function createStaffService({
       return (await staffRepository.countActiveAdmins(db)) > 0;
     },
 
-    /** A new account without credentials, and a one-time setup link (72 h) to hand to the person. */
+    /**
+     * A new account without credentials, and a one-time setup link (72 h) to hand to the person. A
+     * consultant joins `teamId` (default: the default team); lawyers have no team.
+     */
     async createAccount({
       email,
       role,
       displayName,
+      teamId,
       actor,
     }: {
       email: string;
       role: StaffRole;
       displayName: string;
+      teamId?: string | undefined;
       actor: Actor;
     }) {
       const now = clock();
@@ -282,9 +294,11 @@ export function createStaffService({
         created_at: nowIso,
         updated_at: nowIso,
         version: 1,
+        team_id: null as string | null,
       };
       try {
         await db.transaction().execute(async (trx) => {
+          row.team_id = await teamForAccount(trx, role, teamId);
           await staffRepository.insertAccount(trx, row);
           await staffRepository.insertSetupToken(trx, {
             hash: sha256Hex(token),
@@ -301,7 +315,7 @@ export function createStaffService({
               targetType: 'staff_account',
               targetId: id,
               ...(actor.ipHash !== undefined ? { ipHash: actor.ipHash } : {}),
-              detail: { role },
+              detail: { role, teamId: row.team_id },
             },
             trx,
           );

@@ -55,3 +55,13 @@ export const createAttachmentNotFoundError = createErrorFactory({
     en: 'The attachment was not found. Reload the page.',
   },
 });
+
+/** Withdrawal is for open consultations; a finished one is erased through the erasure request. */
+export const createCaseFinishedError = createErrorFactory({
+  code: 'victim.case_finished',
+  statusCode: 409,
+  message: {
+    ja: 'この相談はすでに終了しているため、取り下げはできません。データの消去は、相談ページの「データの消去を申し出る」からできます。',
+    en: 'This consultation has already ended, so it cannot be withdrawn. To erase your data, use “Ask us to erase my data” on your case page.',
+  },
+});

@@ -58,10 +58,6 @@ export const victimRepository = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  async deleteResetsOfCase(trx: Db, caseId: string): Promise<void> {
-    await trx.deleteFrom('access_key_resets').where('case_id', '=', caseId).execute();
-  },
-
   readCounter: authCounters.read,
   incrementCounter: authCounters.increment,
   deleteStaleCounters: authCounters.deleteStale,

@@ -9,6 +9,8 @@ import {
   VictimAttachmentParamsSchema,
   VictimAttachmentResponseSchema,
   VictimCaseSchema,
+  VictimErasedSchema,
+  VictimErasureRequestSchema,
   VictimMessageRequestSchema,
   VictimMessageResponseSchema,
   VictimSessionRequestSchema,
@@ -90,14 +92,22 @@ export function registerVictimRoutes(
       return VictimWithdrawnSchema.parse(withdrawn);
     });
 
+    scope.post('/api/victim/erasure', async (request, reply) => {
+      const { caseId } = await authorizeVictim(request, reply, write);
+      parseInput(VictimErasureRequestSchema, request.body);
+      const erased = await service.requestErasure({ caseId });
+      clearSessionCookie(reply, cookie);
+      return VictimErasedSchema.parse(erased);
+    });
+
     scope.post('/api/victim/access-key/rotate', async (request, reply) => {
       const { caseId, sessionId } = await authorizeVictim(request, reply, write);
       return AccessKeyRotatedSchema.parse(await service.rotateAccessKey({ caseId, sessionId }));
     });
 
     scope.post('/api/victim/logout', async (request, reply) => {
-      const { sessionId } = await authorizeVictim(request, reply, write);
-      await service.logout({ sessionId });
+      const { sessionId, caseId } = await authorizeVictim(request, reply, write);
+      await service.logout({ sessionId, caseId });
       clearSessionCookie(reply, cookie);
       return reply.status(204).send();
     });

@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { BlobStore } from '../../storage/blob-store.js';
+import type { AuditService } from '../audit/audit.service.js';
 import { checkFiles, type AttachmentContentType, type UploadedFile } from '../intake/attachments.service.js';
 import {
   hashAccessKey,
@@ -21,6 +22,8 @@ import {
 } from '../intake/case-credentials.service.js';
 import type { CaseSealer } from '../intake/case-sealing.js';
 import { workflowRepository } from '../cases/cases.repository.js';
+import type { CaseErasure } from '../retention/case-erasure.js';
+import { FINISHED_STAGES } from '../retention/retention.service.js';
 import { createCaseClosedError, createTooManyFilesError } from '../intake/intake.errors.js';
 import {
   casesRepository,
@@ -33,6 +36,7 @@ import type { MailOutbox } from '../intake/intake.types.js';
 import { newSortableId } from '../intake/sortable-id.js';
 import {
   createAttachmentNotFoundError,
+  createCaseFinishedError,
   createCsrfError,
   createInvalidCredentialsError,
   createNotSignedInError,
@@ -76,6 +80,10 @@ export interface VictimServiceDeps {
   readonly blobStore: BlobStore;
   readonly outbox: MailOutbox;
   readonly clock: () => Date;
+  /** Victim actions are audited (actor `victim`, the case as target, never personal data or the IP). */
+  readonly audit: Pick<AuditService, 'record'>;
+  /** Withdrawal and the erasure request erase through the retention module's erasure. */
+  readonly erasure: Pick<CaseErasure, 'erase'>;
   readonly limits?: Partial<VictimLimits>;
 }
 
@@ -87,6 +95,16 @@ export interface VictimSession {
 }
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A case the victim can no longer open: withdrawn, or its personal data erased. */
+function closedToVictim(row: Pick<CaseRow, 'status' | 'erased_at'>): boolean {
+  return row.status === 'withdrawn' || row.erased_at !== null;
+}
+
+/** A resolved or closed case is finished: not withdrawn, only erased (keeping its stage). */
+function isFinished(row: Pick<CaseRow, 'stage'>): boolean {
+  return (FINISHED_STAGES as readonly string[]).includes(row.stage);
+}
 
 function parseList<T extends string>(json: string | null, allowed: readonly T[]): T[] {
   if (json === null) return [];
@@ -101,9 +119,31 @@ export function createVictimService({
   blobStore,
   outbox,
   clock,
+  audit,
+  erasure,
   limits: overrides,
 }: VictimServiceDeps) {
   const limits: VictimLimits = { ...DEFAULT_VICTIM_LIMITS, ...overrides };
+
+  /** One audit line for something the victim did, in the transaction of the change. */
+  function auditVictim(
+    trx: Kysely<Database>,
+    caseId: string,
+    action: string,
+    detail?: Record<string, string | number | boolean | null>,
+  ): Promise<void> {
+    return audit.record(
+      {
+        actorType: 'victim',
+        actorId: null,
+        action,
+        targetType: 'case',
+        targetId: caseId,
+        ...(detail ? { detail } : {}),
+      },
+      trx,
+    );
+  }
 
   /** Throws 429 when any counter is at its limit within the current window. */
   async function assertUnderLimit(
@@ -150,7 +190,7 @@ export function createVictimService({
 
   async function openCase(caseId: string): Promise<CaseRow> {
     const row = await casesRepository.findById(db, caseId);
-    if (!row || row.status === 'withdrawn') throw createNotSignedInError();
+    if (!row || closedToVictim(row)) throw createNotSignedInError();
     return row;
   }
 
@@ -182,7 +222,7 @@ export function createVictimService({
       );
       const found = caseNumber ? await casesRepository.findByNumber(db, caseNumber) : undefined;
       const ok = await verifyAccessKey(found?.access_key_hash, accessKey);
-      if (!found || !ok || found.status === 'withdrawn') {
+      if (!found || !ok || closedToVictim(found)) {
         await count([caseKey, ipKey], now);
         throw createInvalidCredentialsError();
       }
@@ -203,6 +243,7 @@ export function createVictimService({
           created_at: now.toISOString(),
           expires_at: expiresAt,
         });
+        await auditVictim(trx, found.id, 'victim.signed_in');
       });
       return { token, caseNumber: found.case_number, csrfToken, expiresAt };
     },
@@ -282,12 +323,13 @@ export function createVictimService({
       };
       await db.transaction().execute(async (trx) => {
         const found = await casesRepository.findById(trx, caseId);
-        if (!found || found.status === 'withdrawn') throw createCaseClosedError();
+        if (!found || closedToVictim(found)) throw createCaseClosedError();
         await casesRepository.insertMessage(trx, row);
         const status = found.status === 'awaiting-victim' ? 'in-progress' : found.status;
         await casesRepository.updateCase(trx, caseId, { status, awaiting_victim: 0, updated_at: now });
         // The answer ends the wait: the first-response SLA counts again (see cases/case-workflow.ts).
         await workflowRepository.closePauses(trx, caseId, now);
+        await auditVictim(trx, caseId, 'victim.message_posted', { messageId: id });
       });
       return { message: presentMessage(row) };
     },
@@ -302,11 +344,12 @@ export function createVictimService({
       const rows = attachmentRows(sealer, caseId, stored, now);
       await db.transaction().execute(async (trx) => {
         const found = await casesRepository.findById(trx, caseId);
-        if (!found || found.status === 'withdrawn') throw createCaseClosedError();
+        if (!found || closedToVictim(found)) throw createCaseClosedError();
         const total = (await casesRepository.countAttachments(trx, caseId)) + rows.length;
         if (total > ATTACHMENT_LIMITS.maxFiles) throw createTooManyFilesError();
         await casesRepository.insertAttachments(trx, rows);
         await casesRepository.updateCase(trx, caseId, { updated_at: now });
+        await auditVictim(trx, caseId, 'victim.attachments_added', { count: rows.length });
       });
       await ensureBlobs(blobStore, stored);
       return { attachments: rows.map(presentAttachment) };
@@ -321,22 +364,51 @@ export function createVictimService({
     },
 
     /**
-     * Withdraws the case: in one transaction messages, attachment records, sessions and reset tokens
-     * are deleted and personal columns erased; then blobs no other record uses are deleted.
+     * Withdraws an open case and erases it at once (retention/case-erasure.ts): messages, notes,
+     * attachment records, sessions and reset tokens deleted, personal columns nulled, then blobs no
+     * other record uses deleted. A resolved or closed case is not withdrawn (its outcome stays for the
+     * statistics): 409, and the case page offers the erasure request instead.
      */
     async withdraw({ caseId }: { caseId: string }) {
-      const now = clock().toISOString();
-      const { caseNumber, blobs } = await db.transaction().execute(async (trx) => {
-        const found = await casesRepository.findById(trx, caseId);
-        if (!found || found.status === 'withdrawn') throw createNotSignedInError();
-        await victimRepository.deleteSessionsOfCase(trx, caseId);
-        await victimRepository.deleteResetsOfCase(trx, caseId);
-        const blobs = await casesRepository.eraseCase(trx, caseId, now);
-        return { caseNumber: found.case_number, blobs };
+      const outcome = await erasure.erase({
+        caseId,
+        reason: 'victim-request',
+        decide: async (trx, row) => {
+          if (closedToVictim(row)) throw createNotSignedInError();
+          if (isFinished(row)) throw createCaseFinishedError();
+          await auditVictim(trx, caseId, 'victim.withdrew');
+          return 'withdraw';
+        },
       });
-      const stillUsed = await casesRepository.referencedBlobs(db, blobs);
-      for (const sha256 of blobs) if (!stillUsed.has(sha256)) await blobStore.delete(sha256);
-      return { caseNumber, status: 'withdrawn' as const };
+      if (!outcome.erased || !outcome.caseNumber) throw createNotSignedInError();
+      return { caseNumber: outcome.caseNumber, status: 'withdrawn' as const };
+    },
+
+    /**
+     * The victim asks that their personal data be erased (個人情報保護法35条 利用停止等の請求,
+     * https://laws.e-gov.go.jp/law/415AC0000000057 第35条). Honoured at once, without a staff decision:
+     * the privacy policy promises erasure "at any time … at once", and nothing obliges mimamoru to keep
+     * a consultation (no statutory retention duty applies to it). An open case is withdrawn and erased
+     * (it cannot go on without its data); a resolved or closed case is erased keeping its stage, so
+     * statistics stay true. Staff see the erasure on the case page and in the audit log.
+     */
+    async requestErasure({ caseId }: { caseId: string }) {
+      const outcome = await erasure.erase({
+        caseId,
+        reason: 'victim-request',
+        decide: async (trx, row) => {
+          if (closedToVictim(row)) throw createNotSignedInError();
+          const finished = isFinished(row);
+          await auditVictim(trx, caseId, 'victim.erasure_requested', { finished });
+          return finished ? 'erase' : 'withdraw';
+        },
+      });
+      if (!outcome.erased || !outcome.caseNumber || !outcome.erasedAt) throw createNotSignedInError();
+      return {
+        caseNumber: outcome.caseNumber,
+        status: outcome.withdrawn ? ('withdrawn' as const) : ('closed' as const),
+        erasedAt: outcome.erasedAt,
+      };
     },
 
     /** A new access key (shown once); every other session of the case ends. */
@@ -347,12 +419,16 @@ export function createVictimService({
       await db.transaction().execute(async (trx) => {
         await casesRepository.updateCase(trx, caseId, { access_key_hash: hash, updated_at: now });
         await victimRepository.deleteSessionsOfCase(trx, caseId, sessionId);
+        await auditVictim(trx, caseId, 'victim.access_key_rotated');
       });
       return { accessKey };
     },
 
-    async logout({ sessionId }: { sessionId: string }): Promise<void> {
-      await victimRepository.deleteSession(db, sessionId);
+    async logout({ sessionId, caseId }: { sessionId: string; caseId: string }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await victimRepository.deleteSession(trx, sessionId);
+        await auditVictim(trx, caseId, 'victim.signed_out');
+      });
     },
 
     /**
@@ -387,7 +463,7 @@ export function createVictimService({
       if (!caseNumber) return;
       const emailHash = await sealer.emailHash(email);
       const found = await casesRepository.findByEmailHash(db, caseNumber, emailHash);
-      if (!found || found.status === 'withdrawn') return;
+      if (!found || closedToVictim(found)) return;
       const token = newSecret();
       const mailLocale = locale ?? (isLocale(found.locale) ? found.locale : 'ja');
       const to = sealer.openOptional('cases', 'email_sealed', found.id, found.email_sealed);
@@ -424,9 +500,10 @@ export function createVictimService({
       const caseNumber = await db.transaction().execute(async (trx) => {
         if (!(await victimRepository.redeemReset(trx, reset.id, now))) throw createResetInvalidError();
         const found = await casesRepository.findById(trx, reset.case_id);
-        if (!found || found.status === 'withdrawn') throw createResetInvalidError();
+        if (!found || closedToVictim(found)) throw createResetInvalidError();
         await casesRepository.updateCase(trx, found.id, { access_key_hash: hash, updated_at: now });
         await victimRepository.deleteSessionsOfCase(trx, found.id);
+        await auditVictim(trx, found.id, 'victim.access_key_reset');
         return found.case_number;
       });
       return { caseNumber, accessKey };

@@ -1,0 +1,270 @@
+import { PLATFORMS, platformOfUrl, TARGET_TRACKS, type Platform, type TargetTrack } from '@mimamoru/core';
+import type { PostTargetMove } from '@mimamoru/contracts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { LoadError, Loading } from '../components/load-state.js';
+import { useLocale, useT } from '../i18n/locale-context.js';
+import { ApiRequestError } from '../lib/api.js';
+import { handleStaffError, useCT } from './console-app.js';
+import { addTarget, fetchTargets, moveTarget, type PostTarget, type PostTargetList } from './targets-api.js';
+import './console-settings.css';
+
+type Problem = { readonly kind: 'stale' } | { readonly kind: 'error'; readonly text: string };
+
+/**
+ * The case page's "posts" panel: each offending URL with its removal and identification tracks, a
+ * button per state the core machine allows next, and a form to add a post staff found.
+ */
+export function CaseTargets({
+  caseId,
+  csrf,
+  onChanged,
+}: {
+  readonly caseId: string;
+  readonly csrf: string;
+  /** Called after a change, so the case page reloads its timeline. */
+  readonly onChanged: () => void;
+}) {
+  const c = useCT();
+  const p = c.targets;
+  const t = useT();
+  const { locale } = useLocale();
+  const [targets, setTargets] = useState<PostTarget[] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const problemRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoadFailed(false);
+    fetchTargets(caseId, locale, controller.signal).then(
+      (list) => setTargets(list.targets),
+      (error: unknown) => {
+        if (controller.signal.aborted || handleStaffError(error)) return;
+        setLoadFailed(true);
+      },
+    );
+    return () => controller.abort();
+  }, [caseId, locale, attempt]);
+
+  useEffect(() => {
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
+
+  /** Runs a write answering the whole list; true when it worked. */
+  const run = async (write: () => Promise<PostTargetList>, done: string): Promise<boolean> => {
+    if (busy) return false;
+    setBusy(true);
+    setProblem(null);
+    setStatus('');
+    try {
+      setTargets((await write()).targets);
+      setStatus(done);
+      onChanged();
+      return true;
+    } catch (error) {
+      if (handleStaffError(error)) return false;
+      if (
+        error instanceof ApiRequestError &&
+        error.status === 409 &&
+        error.body?.code === 'cases.target_stale'
+      )
+        setProblem({ kind: 'stale' });
+      else
+        setProblem({
+          kind: 'error',
+          text: error instanceof ApiRequestError && error.body ? error.body.message : c.networkError,
+        });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stateName = (track: TargetTrack, state: string) =>
+    track === 'takedown'
+      ? p.takedown[state as keyof typeof p.takedown]
+      : p.disclosure[state as keyof typeof p.disclosure];
+
+  const move = (target: PostTarget, track: TargetTrack, to: string) => {
+    const body = { track, to, version: target.version } as PostTargetMove;
+    void run(
+      () => moveTarget(caseId, target.id, body, csrf, locale),
+      p.changed(p.tracks[track], stateName(track, to)),
+    );
+  };
+
+  return (
+    <section aria-labelledby="case-targets" className="console-panel">
+      <h2 id="case-targets">{p.title}</h2>
+      <p className="small">{p.intro}</p>
+      <p className="visually-hidden" role="status">
+        {status}
+      </p>
+      {problem ? (
+        <div
+          className={`notice ${problem.kind === 'stale' ? 'notice-hint' : 'notice-error'}`}
+          role="alert"
+          tabIndex={-1}
+          ref={problemRef}
+        >
+          <p>{problem.kind === 'stale' ? p.stale : problem.text}</p>
+          {problem.kind === 'stale' ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => {
+                setProblem(null);
+                setAttempt((n) => n + 1);
+              }}
+            >
+              {p.reload}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {loadFailed ? <LoadError message={c.loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {targets === null && !loadFailed ? <Loading /> : null}
+      {targets !== null && targets.length === 0 ? <p>{p.none}</p> : null}
+      {targets !== null && targets.length > 0 ? (
+        <ul className="console-targets" aria-label={p.caption}>
+          {targets.map((target, index) => {
+            const label = `${t.guide.platformOptions[target.platform]} #${index + 1}`;
+            return (
+              <li key={target.id} className="console-target">
+                <p className="console-target-url">
+                  <strong>{label}</strong> <span className="console-mono">{target.url}</span>
+                </p>
+                <dl className="console-target-tracks">
+                  {TARGET_TRACKS.map((track) => {
+                    const next: readonly string[] = target.next[track];
+                    return (
+                      <div key={track}>
+                        <dt>{p.tracks[track]}</dt>
+                        <dd>
+                          <span className="console-target-state">
+                            {p.now}: <strong>{stateName(track, target[track])}</strong>
+                          </span>
+                          {next.length === 0 ? (
+                            <span className="small console-state-final">{p.final}</span>
+                          ) : (
+                            <div
+                              className="console-target-actions"
+                              role="group"
+                              aria-label={`${label} ${p.tracks[track]}`}
+                            >
+                              {next.map((state) => (
+                                <button
+                                  key={state}
+                                  type="button"
+                                  className="button button-secondary button-small"
+                                  aria-label={p.moveLabel(p.tracks[track], stateName(track, state), label)}
+                                  disabled={busy}
+                                  onClick={() => move(target, track, state)}
+                                >
+                                  {p.moveTo(stateName(track, state))}
+                                </button>
+                              ))}
+                            </div>
+                          )}
+                        </dd>
+                      </div>
+                    );
+                  })}
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <AddTarget
+        busy={busy}
+        onAdd={(url, platform) => run(() => addTarget(caseId, { url, platform }, csrf, locale), p.added)}
+      />
+    </section>
+  );
+}
+
+function AddTarget({
+  busy,
+  onAdd,
+}: {
+  readonly busy: boolean;
+  readonly onAdd: (url: string, platform: Platform) => Promise<boolean>;
+}) {
+  const c = useCT();
+  const p = c.targets;
+  const t = useT();
+  const [url, setUrl] = useState('');
+  const [platform, setPlatform] = useState<Platform | ''>('');
+  const [invalid, setInvalid] = useState(false);
+  // The platform follows the address until staff choose one themselves.
+  const chosen: Platform = platform || platformOfUrl(url) || 'other';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = url.trim();
+    if (!/^https?:\/\/\S+$/i.test(trimmed)) {
+      setInvalid(true);
+      document.getElementById('target-url')?.focus();
+      return;
+    }
+    if (await onAdd(trimmed, chosen)) {
+      setUrl('');
+      setPlatform('');
+    }
+  };
+
+  return (
+    <>
+      <h3>{p.addTitle}</h3>
+      <form className="console-inline-form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="target-url">{p.urlLabel}</label>
+          <p className="field-help small" id="target-url-help">
+            {p.urlHelp}
+          </p>
+          <input
+            id="target-url"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={2048}
+            value={url}
+            aria-invalid={invalid ? true : undefined}
+            aria-describedby={invalid ? 'target-url-help target-url-error' : 'target-url-help'}
+            onChange={(e) => {
+              setInvalid(false);
+              setUrl(e.target.value);
+            }}
+          />
+          {invalid ? (
+            <p id="target-url-error" className="field-error">
+              {p.urlInvalid}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="target-platform">{p.platformLabel}</label>
+          <select
+            id="target-platform"
+            value={chosen}
+            onChange={(e) => setPlatform(e.target.value as Platform)}
+          >
+            {PLATFORMS.map((x) => (
+              <option key={x} value={x}>
+                {t.guide.platformOptions[x]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary" aria-busy={busy} disabled={busy}>
+          {p.add}
+        </button>
+      </form>
+    </>
+  );
+}
