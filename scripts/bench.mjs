@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { benchQueue } from './bench-queue.mjs';
+import { benchBundle } from './bench-bundle.mjs';
 
 const coreDist = new URL('../packages/core/dist/index.js', import.meta.url);
 const contractsDist = new URL('../packages/contracts/dist/index.js', import.meta.url);
@@ -85,6 +86,7 @@ await benchIntake();
 
 // The staff queue at 100,000 cases on SQLite and PostgreSQL, against a bare indexed SELECT (bench-queue.mjs).
 await benchQueue();
+await benchBundle();
 
 async function benchIntake() {
   const serverDist = new URL('../apps/server/dist/', import.meta.url);

@@ -21,6 +21,9 @@ import { registerTemplatesRoutes } from './modules/templates/templates.routes.js
 import { registerSavedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
 import { registerTeamsRoutes } from './modules/teams/teams.routes.js';
 import { registerStatsRoutes } from './modules/stats/stats.routes.js';
+import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
+import { registerEvidenceCaptureRoutes } from './modules/evidence-capture/evidence-capture.routes.js';
+import { registerEvidenceBundleRoutes } from './modules/evidence-bundle/evidence-bundle.routes.js';
 
 /** Request bodies are small JSON answers; anything bigger is refused. */
 export const BODY_LIMIT = 64 * 1024;
@@ -75,6 +78,9 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
   registerSavedViewsRoutes(app, { savedViews: services.savedViews, staff: services.staff, cookie });
   registerTeamsRoutes(app, { teams: services.teams, staff: services.staff, cookie });
   registerStatsRoutes(app, { stats: services.stats, staff: services.staff, cookie });
+  registerEvidenceRoutes(app, { evidence: services.evidence, victim: services.victim, staff: services.staff, cookie });
+  registerEvidenceCaptureRoutes(app, { evidenceCapture: services.evidenceCapture, staff: services.staff, cookie });
+  registerEvidenceBundleRoutes(app, { evidenceBundle: services.evidenceBundle, staff: services.staff, cookie });
 
   await app.ready();
   return app;

@@ -40,7 +40,19 @@ import { createSavedViewsModule } from './modules/saved-views/saved-views.module
 import type { SavedViewsService } from './modules/saved-views/saved-views.service.js';
 import { createTeamsService, type TeamsService } from './modules/teams/teams.service.js';
 import { createStatsModule } from './modules/stats/stats.module.js';
+import { createEvidenceModule } from './modules/evidence/evidence.module.js';
+import {
+  createEvidenceBundleService,
+  type EvidenceBundleService,
+} from './modules/evidence-bundle/evidence-bundle.service.js';
+import { createEvidenceCaptureModule } from './modules/evidence-capture/evidence-capture.module.js';
+import type { EvidenceCaptureService } from './modules/evidence-capture/evidence-capture.service.js';
+import type { EvidenceService } from './modules/evidence/evidence.service.js';
 import type { StatsService } from './modules/stats/stats.service.js';
+import {
+  createEvidenceTimestampModule,
+  type EvidenceTimestampModule,
+} from './modules/evidence-timestamp/evidence-timestamp.module.js';
 
 export interface Services {
   readonly triage: TriageService;
@@ -72,6 +84,14 @@ export interface Services {
   readonly stats: StatsService;
   /** Erasure of finished cases after the retention period (scheduler, `mimamoru retention run`). */
   readonly retention: RetentionService;
+  /** The evidence locker: per-case signed hash chain of items and files (#5). */
+  readonly evidence: EvidenceService;
+  /** RFC 3161 tokens over evidence chain heads (MIMAMORU_TSA_URL), for bundles (#5). */
+  readonly evidenceTimestamps: Pick<EvidenceTimestampModule, 'listTimestamps'>;
+  /** Server capture of post URLs into the evidence locker: job `evidence.capture` (#5). */
+  readonly evidenceCapture: EvidenceCaptureService;
+  /** Evidence bundle export: the ZIP with manifest, files, report.pdf and verify.txt (#5). */
+  readonly evidenceBundle: EvidenceBundleService;
 }
 
 export interface Container {
@@ -106,7 +126,22 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const mailer = createMailer(config, logger);
   const database = createDatabase(config);
   const { db } = database;
-  const jobs: JobDefinition[] = [createMailSendJob({ mailer, config })];
+  const evidenceTimestamps = createEvidenceTimestampModule({ db, keyring, clock, tsaUrl: config.tsaUrl });
+  const evidenceCaptureModule = createEvidenceCaptureModule({
+    db,
+    keyring,
+    blobStore,
+    clock,
+    allowHosts: config.captureAllowHosts,
+    // Called when a capture runs, once `services` exists.
+    audit: { record: (event, trx) => services.audit.record(event, trx) },
+    evidence: { appendEntry: (trx, input) => services.evidence.appendEntry(trx, input) },
+  });
+  const jobs: JobDefinition[] = [
+    createMailSendJob({ mailer, config }),
+    ...evidenceTimestamps.jobs,
+    ...evidenceCaptureModule.jobs,
+  ];
   const worker = createWorker({ database, keyring, jobs, clock, logger, pollMs: 1000 });
   const staffModule = createStaffModule({ db, keyring, clock, publicUrl: config.publicUrl });
   const retentionModule = createRetentionModule({
@@ -173,6 +208,24 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       slaHours: config.slaFirstResponseHours,
     }),
     retention: retentionModule.retention,
+    ...createEvidenceModule({
+      db,
+      keyring,
+      blobStore,
+      clock,
+      audit: staffModule.audit,
+      enqueueTimestamp: evidenceTimestamps.enqueueTimestamp,
+    }),
+    evidenceTimestamps: { listTimestamps: evidenceTimestamps.listTimestamps },
+    evidenceCapture: evidenceCaptureModule.evidenceCapture,
+    evidenceBundle: createEvidenceBundleService({
+      db,
+      evidence: { readLocker: (caseId) => services.evidence.readLocker(caseId) },
+      listTimestamps: evidenceTimestamps.listTimestamps,
+      blobStore,
+      audit: staffModule.audit,
+      clock,
+    }),
   };
   return {
     config,

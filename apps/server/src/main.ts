@@ -29,6 +29,8 @@ export async function startServer(
   let app: FastifyInstance;
   try {
     const { applied } = await migrateToLatest(container.database);
+    // The evidence signing key exists from the first start on (its fingerprint is shown in the console).
+    await container.services.evidence.publicKey();
     if (config.env === 'production' && !(await container.services.staff.hasActiveAdmin())) {
       throw new Error(NO_ADMIN_MESSAGE);
     }

@@ -10,8 +10,11 @@ import { POST_TARGETS_POLICY } from '../src/modules/cases/post-targets.policy.js
 import { SAVED_VIEWS_POLICY } from '../src/modules/saved-views/saved-views.policy.js';
 import { TEMPLATES_POLICY } from '../src/modules/templates/templates.policy.js';
 import { STATS_POLICY } from '../src/modules/stats/stats.policy.js';
+import { EVIDENCE_POLICY } from '../src/modules/evidence/evidence.policy.js';
+import { EVIDENCE_CAPTURE_POLICY } from '../src/modules/evidence-capture/evidence-capture.policy.js';
+import { EVIDENCE_BUNDLE_POLICY } from '../src/modules/evidence-bundle/evidence-bundle.policy.js';
 import { databases, useTestApp } from './harness.js';
-import { consultation, submit } from './intake-fixtures.js';
+import { consultation, pngWithText, submit } from './intake-fixtures.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
 
 type Caller = StaffRole | 'anonymous';
@@ -37,6 +40,8 @@ interface Case {
       lawyer: (caller: SignedIn | null) => Promise<{ id: string; version: number }>;
       /** A fresh case with one recorded party. */
       party: () => Promise<{ caseId: string; partyId: string }>;
+      /** A fresh case with one evidence item (one PNG). */
+      evidence: () => Promise<{ caseId: string; itemId: string; sha256: string }>;
       /** A fresh case referred to `lawyer(caller)`, pending or already accepted. */
       referral: (
         caller: SignedIn | null,
@@ -71,7 +76,10 @@ const ROUTES: Record<
   | keyof typeof SAVED_VIEWS_POLICY
   | keyof typeof POST_TARGETS_POLICY
   | keyof typeof REFERRALS_POLICY
-  | keyof typeof STATS_POLICY,
+  | keyof typeof STATS_POLICY
+  | keyof typeof EVIDENCE_POLICY
+  | keyof typeof EVIDENCE_CAPTURE_POLICY
+  | keyof typeof EVIDENCE_BUNDLE_POLICY,
   Case
 > = {
   'POST /api/staff/setup': {
@@ -361,6 +369,63 @@ const ROUTES: Record<
     }),
     expected: lawyerOnly(404),
   },
+  'GET /api/staff/evidence/key': {
+    request: async () => ({ url: '/api/staff/evidence/key' }),
+    expected: everyone(200),
+  },
+  'GET /api/staff/cases/:id/evidence': {
+    request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}/evidence` }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/evidence': {
+    // JSON carries no files: past the policy and the case scope, the service answers 400.
+    request: async (_caller, ids) => ({
+      url: `/api/staff/cases/${(await ids.case()).id}/evidence`,
+      payload: { item: { platform: 'x', postUrl: 'https://x.com/a/status/2' } },
+    }),
+    expected: caseWorkers(400),
+  },
+  'POST /api/staff/cases/:id/evidence/:itemId/correct': {
+    request: async (_caller, ids) => {
+      const { caseId, itemId } = await ids.evidence();
+      return {
+        url: `/api/staff/cases/${caseId}/evidence/${itemId}/correct`,
+        payload: { item: { platform: 'x', postUrl: 'https://x.com/a/status/1', text: 'T' }, reason: 'R' },
+      };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/staff/cases/:id/evidence/:itemId/remove': {
+    request: async (_caller, ids) => {
+      const { caseId, itemId } = await ids.evidence();
+      return { url: `/api/staff/cases/${caseId}/evidence/${itemId}/remove`, payload: { reason: 'R' } };
+    },
+    expected: caseWorkers(200),
+  },
+  'GET /api/staff/cases/:id/evidence/files/:sha256': {
+    request: async (_caller, ids) => {
+      const { caseId, sha256 } = await ids.evidence();
+      return { url: `/api/staff/cases/${caseId}/evidence/files/${sha256}` };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/cases/:id/evidence/capture': {
+    // A public address literal: no DNS needed; the job is queued, not run.
+    request: async (_caller, ids) => ({
+      url: `/api/cases/${(await ids.case()).id}/evidence/capture`,
+      payload: { url: 'https://93.184.215.14/someone/status/1' },
+    }),
+    expected: caseWorkers(202),
+  },
+  'POST /api/cases/:id/evidence/bundle': {
+    // A case with one item: past the policy and the case scope, the ZIP streams.
+    request: async (_caller, ids) => ({ url: `/api/cases/${(await ids.evidence()).caseId}/evidence/bundle` }),
+    expected: caseWorkers(200),
+  },
+  'GET /api/staff/cases/:id/evidence/captures': {
+    request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}/evidence/captures` }),
+    expected: caseWorkers(200),
+  },
   'POST /api/staff/referrals/:id/accept': {
     request: async (caller, ids) => {
       const { id, version } = await ids.referral(caller);
@@ -404,6 +469,9 @@ describe('staff route table', () => {
       ...POST_TARGETS_POLICY,
       ...REFERRALS_POLICY,
       ...STATS_POLICY,
+      ...EVIDENCE_POLICY,
+      ...EVIDENCE_CAPTURE_POLICY,
+      ...EVIDENCE_BUNDLE_POLICY,
     };
     expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(policies).sort());
     for (const [route, access] of Object.entries(policies)) {
@@ -559,7 +627,20 @@ describe.each(databases)('staff authorization on %s', (kind) => {
     });
     return { id: created.id, caseId, version: accepted.version };
   };
-  const ids = { account, case: newCase, team, template, view, target, lawyer, party, referral };
+  const evidence = async () => {
+    const { id: caseId } = await newCase();
+    const png = pngWithText('AUTHZ');
+    const locker = await ctx().container.services.evidence.staffAdd({
+      caseId,
+      actor: await worker(),
+      data: { item: { platform: 'x', postUrl: 'https://x.com/a/status/1' } } as never,
+      files: [{ filename: 'a.png', declaredType: 'image/png', bytes: png }],
+    });
+    const item = locker.items[0];
+    if (!item?.files[0]) throw new Error('no evidence item');
+    return { caseId, itemId: item.id, sha256: item.files[0].sha256 };
+  };
+  const ids = { account, case: newCase, team, template, view, target, lawyer, party, referral, evidence };
 
   const cases = Object.entries(ROUTES).flatMap(([route, c]) =>
     CALLERS.map((caller) => [route, caller, c] as const),
@@ -594,6 +675,9 @@ describe.each(databases)('staff authorization on %s', (kind) => {
         ...POST_TARGETS_POLICY,
         ...REFERRALS_POLICY,
         ...STATS_POLICY,
+        ...EVIDENCE_POLICY,
+        ...EVIDENCE_CAPTURE_POLICY,
+        ...EVIDENCE_BUNDLE_POLICY,
       }[route as keyof typeof ROUTES];
       if (method !== 'POST' || access === 'public') continue;
       const { url, payload } = await c.request(admin, ids);
@@ -619,6 +703,8 @@ describe.each(databases)('staff authorization on %s', (kind) => {
     const caseRoutes = [
       ...Object.keys(CASES_POLICY).filter((route) => route.includes(':id')),
       ...Object.keys(REFERRALS_POLICY).filter((route) => route.includes('/api/staff/cases/:id')),
+      ...Object.keys(EVIDENCE_POLICY).filter((route) => route.includes('/api/staff/cases/:id')),
+      ...Object.keys(EVIDENCE_CAPTURE_POLICY),
     ];
     expect(caseRoutes.length).toBeGreaterThan(5);
     for (const route of caseRoutes) {

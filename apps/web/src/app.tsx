@@ -22,6 +22,7 @@ const CaseResetPage = lazy(() =>
   import('./pages/case-reset.page.js').then((m) => ({ default: m.CaseResetPage })),
 );
 // The staff console is a separate chunk with its own layout: the public pages never download it.
+const VerifyPage = lazy(() => import('./pages/verify.page.js').then((m) => ({ default: m.VerifyPage })));
 const ConsoleApp = lazy(() => import('./console/console-app.js').then((m) => ({ default: m.ConsoleApp })));
 
 // Each lazy page has its own Suspense boundary (keyed): a shared one would keep the previous page,
@@ -67,6 +68,12 @@ function Routes() {
       );
     case 'privacy':
       return <PrivacyPage />;
+    case 'verify':
+      return (
+        <Suspense key="verify" fallback={<Loading />}>
+          <VerifyPage />
+        </Suspense>
+      );
     case 'window':
       return <WindowDetailPage key={route.id} id={route.id} />;
     case 'not-found':

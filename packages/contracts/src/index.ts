@@ -13,3 +13,5 @@ export * from './teams.contract.js';
 export * from './staff-intake.contract.js';
 export * from './stats.contract.js';
 export * from './retention.contract.js';
+export * from './evidence.contract.js';
+export * from './evidence-capture.contract.js';

@@ -23,3 +23,8 @@ export * from './cases/priority.js';
 export * from './cases/sla.js';
 export * from './cases/conflict-check.js';
 export * from './cases/case-search.js';
+export * from './evidence/canonical-json.js';
+export * from './evidence/item.js';
+export * from './evidence/chain.js';
+export * from './evidence/manifest.js';
+export * from './evidence/timestamp-token.js';

@@ -28,6 +28,9 @@ async function statusCommand(deps: KeysCommandDeps, options: { json?: boolean })
     const { countColumnKeyVersions } = await import('../security/encrypted-columns.js');
     const { keyring, blobStore, database } = container;
     const columns = await countColumnKeyVersions({ db: database.db, keyring });
+    const { createSigningKeys } = await import('../security/signing-key.js');
+    const { formatFingerprint } = await import('@mimamoru/core');
+    const evidenceKey = await createSigningKeys({ db: database.db, keyring, clock: () => new Date() }).status();
     const blobs: Record<string, number> = {};
     for await (const sha256 of blobStore.list()) {
       let version: string;
@@ -52,6 +55,7 @@ async function statusCommand(deps: KeysCommandDeps, options: { json?: boolean })
             columns,
             blobs,
             outdated,
+            evidenceKey,
           },
           null,
           2,
@@ -73,6 +77,11 @@ async function statusCommand(deps: KeysCommandDeps, options: { json?: boolean })
         ? 'Everything is sealed with the current key.'
         : `${outdated} value${outdated === 1 ? '' : 's'} use an older key or cannot be read: run \`mimamoru keys rotate --reencrypt-only\`.`,
     ];
+    lines.push(
+      evidenceKey
+        ? `Evidence signing key (Ed25519) fingerprint: ${formatFingerprint(evidenceKey.fingerprint)}`
+        : 'Evidence signing key: not created yet (the server creates it at first start).',
+    );
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
   } finally {

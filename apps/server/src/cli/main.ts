@@ -9,6 +9,7 @@ import type { RawIssue } from '../errors/app-error.js';
 import { localizeIssues } from '../errors/validation-messages.js';
 import { renderLegalSources } from './legal-sources.js';
 import { registerBlobsCommands } from './blobs.command.js';
+import { registerEvidenceCommands } from './evidence.command.js';
 import { registerKeysCommands } from './keys.command.js';
 import { registerRetentionCommands } from './retention.command.js';
 import { registerSearchCommands } from './search.command.js';
@@ -53,6 +54,8 @@ Examples:
   $ mimamoru search reindex                      index cases the queue search does not know yet
   $ mimamoru staff create --email a@example.jp --role admin   first admin: prints a one-time setup link
   $ mimamoru retention run --dry-run             count closed cases past the retention period ('run' erases)
+  $ mimamoru evidence export --case MM-2026-00042 --out bundle.zip   a case's verifiable evidence bundle
+  $ mimamoru verify bundle.zip                   check a bundle offline (exit 0 ok, 1 altered, 2 unreadable)
 
 Exit codes: 0 success, 1 failure (configuration, database, internal), 2 invalid input.
 `;
@@ -243,6 +246,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
   registerSearchCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
   registerStaffCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
   registerRetentionCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
+  registerEvidenceCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
 
   return program;
 }

@@ -34,6 +34,10 @@ export interface Config {
   readonly publicUrl: string;
   /** Raw MIMAMORU_MASTER_KEY (validated); undefined uses the key file. Secret: never log or print. */
   readonly masterKey: string | undefined;
+  /** RFC 3161 Time Stamping Authority for evidence chain heads; undefined: no trusted timestamps. */
+  readonly tsaUrl: string | undefined;
+  /** Testing only: `host:port` pairs server capture may reach although local or private (SSRF guard exceptions). */
+  readonly captureAllowHosts: readonly string[];
 }
 
 /** The built web app, apps/web/dist: three levels up from both src/config/ and dist/config/. */
@@ -114,10 +118,33 @@ function httpOrigin(raw: string): Parsed<string> {
   return fail(`must be an http(s):// address such as https://mimamoru.example.jp (got "${raw}")`);
 }
 
+function optionalHttpUrl(raw: string): Parsed<string | undefined> {
+  const value = raw.trim();
+  if (value === '') return ok(undefined);
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return ok(url.href);
+  } catch {
+    // reported below
+  }
+  return fail(`must be an http(s):// address such as https://tsa.example.jp/tsa (got "${raw}")`);
+}
+
 function optionalMasterKey(raw: string): Parsed<string | undefined> {
   if (raw.trim() === '') return ok(undefined);
   const parsed = parseMasterKeys(raw);
   return parsed.ok ? ok(raw.trim()) : fail(parsed.problem);
+}
+
+function hostPortList(raw: string): Parsed<readonly string[]> {
+  const items = raw
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
+  const bad = items.filter((item) => !/^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\]):\d{1,5}$/.test(item));
+  return bad.length === 0
+    ? ok(Object.freeze(items))
+    : fail(`must be host:port pairs separated by commas, e.g. 127.0.0.1:8080 (got "${bad.join(', ')}")`);
 }
 
 /** sqlite://<path> (relative to the working directory, or sqlite:///abs/path) or postgres(ql)://… */
@@ -247,6 +274,20 @@ const schema = {
     defaultText: 'none (key file <MIMAMORU_DATA_DIR>/keys/master-keys.json)',
     default: '',
     parse: optionalMasterKey,
+  },
+  tsaUrl: {
+    doc: 'RFC 3161 Time Stamping Authority (HTTP POST application/timestamp-query) that timestamps each new evidence chain head, e.g. a 総務大臣認定 timestamp service. Unset: no trusted timestamps (heads are still signed).',
+    env: ['MIMAMORU_TSA_URL'],
+    defaultText: 'none (no trusted timestamps)',
+    default: '',
+    parse: optionalHttpUrl,
+  },
+  captureAllowHosts: {
+    doc: 'Testing only: comma-separated host:port pairs (e.g. 127.0.0.1:8080) that server capture may open although they are local or private; everything else private stays refused. Leave empty in production.',
+    env: ['MIMAMORU_CAPTURE_ALLOW_HOSTS'],
+    defaultText: 'none',
+    default: '',
+    parse: hostPortList,
   },
 } satisfies { [K in keyof Config]: KeyDefinition<Config[K]> };
 

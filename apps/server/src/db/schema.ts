@@ -463,6 +463,90 @@ export interface CaseSearchDocsTable {
   case_id: string;
 }
 
+/** The server's Ed25519 signing keys (evidence chain heads); the newest unretired one signs. */
+export interface SigningKeysTable {
+  id: string;
+  /** Raw 32-byte public key, hex. */
+  public_key: string;
+  /** Keyring-sealed raw 32-byte private key (context `signing_keys.private_key_sealed:<id>`). */
+  private_key_sealed: string;
+  /** SHA-256 (hex) of the raw public key. */
+  fingerprint: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+/** One link of a case's evidence hash chain. Append-only: UPDATE refused; DELETE only once the case is erased. */
+export interface EvidenceEntriesTable {
+  id: string;
+  case_id: string;
+  /** 1-based, unique per case. */
+  seq: number;
+  /** add | correct | remove */
+  type: string;
+  item_id: string;
+  at: string;
+  /** SHA-256 (hex) of the entry's canonical JSON. */
+  hash: string;
+  /** The previous entry's hash, or 64 zeros for seq 1. */
+  prev: string;
+  /** Keyring-sealed canonical JSON of the entry (context `evidence_entries.entry_sealed:<id>`). */
+  entry_sealed: string;
+}
+
+/** The signed head of a case's evidence chain. */
+export interface EvidenceHeadsTable {
+  case_id: string;
+  seq: number;
+  hash: string;
+  /** Ed25519 signature (hex) over core headMessage(caseId, seq, hash). */
+  signature: string;
+  key_id: string;
+  signed_at: string;
+}
+
+/** A file of a case's evidence; the bytes (as received, never altered) live in the blob store under `sha256`. */
+export interface EvidenceFilesTable {
+  id: string;
+  case_id: string;
+  sha256: string;
+  size: number;
+  content_type: string;
+  /** Keyring-sealed original file name (context `evidence_files.name_sealed:<id>`). */
+  name_sealed: string;
+  created_at: string;
+}
+
+/** An RFC 3161 timestamp token over a chain entry's hash. */
+export interface EvidenceTimestampsTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  hash: string;
+  tsa_url: string;
+  /** DER TimeStampToken, base64. */
+  token: string;
+  gen_time: string;
+  created_at: string;
+}
+
+/** A server capture of a post URL (job `evidence.capture`). */
+export interface EvidenceCapturesTable {
+  id: string;
+  case_id: string;
+  /** Keyring-sealed URL (context `evidence_captures.url_sealed:<id>`). */
+  url_sealed: string;
+  /** queued | running | done | failed */
+  status: string;
+  error_code: string | null;
+  /** The evidence item the capture produced. */
+  item_id: string | null;
+  requested_by: string | null;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
 export interface Database {
   saved_triage: SavedTriageTable;
   jobs: JobsTable;
@@ -494,4 +578,10 @@ export interface Database {
   referrals: ReferralsTable;
   case_facets: CaseFacetsTable;
   scheduled_runs: ScheduledRunsTable;
+  signing_keys: SigningKeysTable;
+  evidence_entries: EvidenceEntriesTable;
+  evidence_heads: EvidenceHeadsTable;
+  evidence_files: EvidenceFilesTable;
+  evidence_timestamps: EvidenceTimestampsTable;
+  evidence_captures: EvidenceCapturesTable;
 }

@@ -1,10 +1,10 @@
 import type { STAFF_ROLES, StaffRole } from '@mimamoru/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CopyField } from '../components/copy-field.js';
-import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale } from '../i18n/locale-context.js';
 import { ApiRequestError } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
+import { ActionFeedback, ConsoleTable, StaffLoadState, useStaffApi } from './staff-resource.js';
 import { AccountTeamCell, NewAccountTeam, TeamsPanel } from './accounts-teams.js';
 import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
@@ -28,14 +28,7 @@ export function AccountsPage({ session }: { readonly session: StaffSession }) {
   const a = c.accounts;
   useConsoleTitle(a.title);
   const { locale } = useLocale();
-  const { state, reload } = useApi(
-    (signal) =>
-      fetchAccounts(locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
-    [locale],
-  );
+  const { state, reload } = useStaffApi((signal) => fetchAccounts(locale, signal), [locale]);
   const [created, setCreated] = useState<StaffAccountCreated | null>(null);
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
@@ -70,72 +63,58 @@ export function AccountsPage({ session }: { readonly session: StaffSession }) {
   return (
     <>
       <h1 tabIndex={-1}>{a.title}</h1>
-      <p className="visually-hidden" role="status">
-        {status}
-      </p>
-      {status ? <p className="notice notice-done">{status}</p> : null}
-      {actionError ? (
-        <p className="notice notice-error" role="alert">
-          {actionError}
-        </p>
-      ) : null}
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? (
-        <LoadError message={state.httpStatus === 403 ? c.forbidden : c.loadError} onRetry={reload} />
-      ) : null}
+      <ActionFeedback status={status} error={actionError} />
+      <StaffLoadState state={state} onRetry={reload} />
       {state.status === 'ready' ? (
-        <div className="console-table-wrap" role="region" aria-label={a.listCaption} tabIndex={0}>
-          <table className="console-table">
-            <caption className="visually-hidden">{a.listCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{a.name}</th>
-                <th scope="col">{a.email}</th>
-                <th scope="col">{a.role}</th>
-                <th scope="col">{a.team}</th>
-                <th scope="col">{a.state}</th>
-                <th scope="col">{a.createdAt}</th>
-                <th scope="col">{a.actions}</th>
+        <ConsoleTable caption={a.listCaption}>
+          <thead>
+            <tr>
+              <th scope="col">{a.name}</th>
+              <th scope="col">{a.email}</th>
+              <th scope="col">{a.role}</th>
+              <th scope="col">{a.team}</th>
+              <th scope="col">{a.state}</th>
+              <th scope="col">{a.createdAt}</th>
+              <th scope="col">{a.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.accounts.map((account) => (
+              <tr key={account.id} className={account.disabledAt ? 'console-row-muted' : undefined}>
+                <th scope="row">{account.displayName}</th>
+                <td>{account.email}</td>
+                <td>{c.roles[account.role]}</td>
+                <td>
+                  <AccountTeamCell
+                    account={account}
+                    teams={teams}
+                    csrf={session.csrfToken}
+                    onChanged={(text) => {
+                      setActionError(null);
+                      setStatus(text);
+                      reload();
+                    }}
+                    onError={setActionError}
+                  />
+                </td>
+                <td>{stateOf(account)}</td>
+                <td>{formatStaffTime(account.createdAt, locale)}</td>
+                <td>
+                  {account.disabledAt || account.id === session.account.id ? null : (
+                    <button
+                      type="button"
+                      className="button button-danger button-small"
+                      aria-label={a.disableLabel(account.displayName)}
+                      onClick={() => void onDisable(account)}
+                    >
+                      {a.disable}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {state.data.accounts.map((account) => (
-                <tr key={account.id} className={account.disabledAt ? 'console-row-muted' : undefined}>
-                  <th scope="row">{account.displayName}</th>
-                  <td>{account.email}</td>
-                  <td>{c.roles[account.role]}</td>
-                  <td>
-                    <AccountTeamCell
-                      account={account}
-                      teams={teams}
-                      csrf={session.csrfToken}
-                      onChanged={(text) => {
-                        setActionError(null);
-                        setStatus(text);
-                        reload();
-                      }}
-                      onError={setActionError}
-                    />
-                  </td>
-                  <td>{stateOf(account)}</td>
-                  <td>{formatStaffTime(account.createdAt, locale)}</td>
-                  <td>
-                    {account.disabledAt || account.id === session.account.id ? null : (
-                      <button
-                        type="button"
-                        className="button button-danger button-small"
-                        aria-label={a.disableLabel(account.displayName)}
-                        onClick={() => void onDisable(account)}
-                      >
-                        {a.disable}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ConsoleTable>
       ) : null}
       <CreateAccount
         csrf={session.csrfToken}

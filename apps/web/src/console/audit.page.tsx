@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale } from '../i18n/locale-context.js';
-import { useApi } from '../lib/use-api.js';
-import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
+import { ConsoleTable, StaffLoadState, useStaffApi } from './staff-resource.js';
+import { useConsoleTitle, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
 import { auditQuery, fetchAudit, type AuditFilters, type AuditPage as AuditPageData } from './staff-api.js';
 import type { StaffSession } from './staff-session.js';
@@ -17,14 +16,7 @@ export function AuditPage({ session: _session }: { readonly session: StaffSessio
   const { locale } = useLocale();
   const [draft, setDraft] = useState({ actor: '', action: '', from: '', to: '' });
   const [filters, setFilters] = useState<AuditFilters>({ page: 1 });
-  const { state, reload } = useApi(
-    (signal) =>
-      fetchAudit(filters, locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
-    [locale, filters],
-  );
+  const { state, reload } = useStaffApi((signal) => fetchAudit(filters, locale, signal), [locale, filters]);
   const page = filters.page ?? 1;
 
   const onSubmit = (event: FormEvent) => {
@@ -66,41 +58,35 @@ export function AuditPage({ session: _session }: { readonly session: StaffSessio
         </a>
       </form>
       <div id="audit-results" tabIndex={-1}>
-        {state.status === 'loading' ? <Loading /> : null}
-        {state.status === 'error' ? (
-          <LoadError message={state.httpStatus === 403 ? c.forbidden : c.loadError} onRetry={reload} />
-        ) : null}
+        <StaffLoadState state={state} onRetry={reload} />
         {state.status === 'ready' && state.data.entries.length === 0 ? <p>{u.empty}</p> : null}
         {state.status === 'ready' && state.data.entries.length > 0 ? (
-          <div className="console-table-wrap" role="region" aria-label={u.caption} tabIndex={0}>
-            <table className="console-table">
-              <caption className="visually-hidden">{u.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{u.at}</th>
-                  <th scope="col">{u.actorCol}</th>
-                  <th scope="col">{u.actionCol}</th>
-                  <th scope="col">{u.target}</th>
-                  <th scope="col">{u.detail}</th>
+          <ConsoleTable caption={u.caption}>
+            <thead>
+              <tr>
+                <th scope="col">{u.at}</th>
+                <th scope="col">{u.actorCol}</th>
+                <th scope="col">{u.actionCol}</th>
+                <th scope="col">{u.target}</th>
+                <th scope="col">{u.detail}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="console-nowrap">{formatStaffTime(entry.at, locale)}</td>
+                  <td className="console-mono">{actorText(entry)}</td>
+                  <td className="console-mono">{entry.action}</td>
+                  <td className="console-mono">
+                    {[entry.targetType, entry.targetId].filter(Boolean).join(' ')}
+                  </td>
+                  <td className="console-mono console-detail">
+                    {entry.detail ? JSON.stringify(entry.detail) : ''}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {state.data.entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="console-nowrap">{formatStaffTime(entry.at, locale)}</td>
-                    <td className="console-mono">{actorText(entry)}</td>
-                    <td className="console-mono">{entry.action}</td>
-                    <td className="console-mono">
-                      {[entry.targetType, entry.targetId].filter(Boolean).join(' ')}
-                    </td>
-                    <td className="console-mono console-detail">
-                      {entry.detail ? JSON.stringify(entry.detail) : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ConsoleTable>
         ) : null}
       </div>
       {state.status === 'ready' ? (

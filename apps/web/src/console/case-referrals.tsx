@@ -1,17 +1,21 @@
 import type {
   CASE_PARTY_KINDS,
   CASE_PARTY_ROLES,
-  LAWYER_LANGUAGES,
-  LAWYER_SPECIALTIES,
   REFERRAL_SECTIONS,
   ReferralSection,
 } from '@mimamoru/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale } from '../i18n/locale-context.js';
-import { ApiRequestError } from '../lib/api.js';
-import { useApi } from '../lib/use-api.js';
+import { errorText, useStaffApi } from './staff-resource.js';
 import { ConflictHitsTable } from './conflict-hits.js';
+import {
+  CheckList,
+  directoryQuery,
+  DirectoryHouterasu,
+  DirectorySelects,
+  NO_DIRECTORY_FILTERS,
+} from './lawyer-fields.js';
 import { handleStaffError, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
 import { useRT } from './referral-i18n.js';
@@ -33,31 +37,6 @@ import './referrals.css';
 // Typed against the contracts but not imported at run time (that would bring zod into the chunk).
 const ROLES: typeof CASE_PARTY_ROLES = ['adverse', 'client'];
 const KINDS: typeof CASE_PARTY_KINDS = ['handle', 'name', 'url'];
-export const SPECIALTIES: typeof LAWYER_SPECIALTIES = [
-  'defamation',
-  'privacy',
-  'deletion-requests',
-  'disclosure-requests',
-  'criminal-complaints',
-  'impersonation',
-  'stalking-threats',
-  'minors',
-  'business-reputation',
-];
-export const LANGUAGES: typeof LAWYER_LANGUAGES = [
-  'ja',
-  'en',
-  'zh',
-  'ko',
-  'es',
-  'pt',
-  'vi',
-  'tl',
-  'ne',
-  'th',
-  'id',
-];
-export const PREFECTURES = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
 const SECTIONS: typeof REFERRAL_SECTIONS = [
   'narrative',
   'posts',
@@ -80,10 +59,6 @@ function japanDay(days = 0): string {
   return date.toISOString().slice(0, 10);
 }
 
-function errorText(error: unknown, fallback: string): string {
-  return error instanceof ApiRequestError && error.body ? error.body.message : fallback;
-}
-
 /** The parties panel and the referral panel of a case page (case workers). */
 export function CaseReferrals({
   caseId,
@@ -93,14 +68,7 @@ export function CaseReferrals({
   readonly session: StaffSession;
 }) {
   const { locale } = useLocale();
-  const parties = useApi(
-    (signal) =>
-      fetchParties(caseId, locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
-    [caseId, locale],
-  );
+  const parties = useStaffApi((signal) => fetchParties(caseId, locale, signal), [caseId, locale]);
   const [current, setCurrent] = useState<CaseParties | null>(null);
   useEffect(() => {
     if (parties.state.status === 'ready') setCurrent(parties.state.data);
@@ -276,14 +244,7 @@ function ReferralsPanel({
   const r = useRT();
   const q = r.caseReferrals;
   const { locale } = useLocale();
-  const loaded = useApi(
-    (signal) =>
-      fetchCaseReferrals(caseId, locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
-    [caseId, locale],
-  );
+  const loaded = useStaffApi((signal) => fetchCaseReferrals(caseId, locale, signal), [caseId, locale]);
   const [list, setList] = useState<CaseReferrals | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -406,27 +367,10 @@ function NewReferral({
   const q = r.caseReferrals;
   const d = r.directory;
   const { locale } = useLocale();
-  const [specialty, setSpecialty] = useState('');
-  const [region, setRegion] = useState('');
-  const [language, setLanguage] = useState('');
-  const [houterasu, setHouterasu] = useState(false);
-  const directory = useApi(
-    (signal) =>
-      fetchLawyers(
-        {
-          available: true,
-          ...(specialty ? { specialty } : {}),
-          ...(region ? { region } : {}),
-          ...(language ? { language } : {}),
-          ...(houterasu ? { houterasu: true } : {}),
-        },
-        locale,
-        signal,
-      ).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
-    [specialty, region, language, houterasu, locale],
+  const [filters, setFilters] = useState(NO_DIRECTORY_FILTERS);
+  const directory = useStaffApi(
+    (signal) => fetchLawyers({ available: true, ...directoryQuery(filters) }, locale, signal),
+    [filters, locale],
   );
   const [lawyerId, setLawyerId] = useState('');
   const [sections, setSections] = useState<ReadonlySet<ReferralSection>>(new Set(DEFAULT_SECTIONS));
@@ -515,13 +459,6 @@ function NewReferral({
     }
   };
 
-  const toggle = (section: ReferralSection, on: boolean) => {
-    const next = new Set(sections);
-    if (on) next.add(section);
-    else next.delete(section);
-    setSections(next);
-  };
-
   const loadLine = (l: LawyerEntry) =>
     l.profile ? d.load(l.openReferrals, l.profile.capacity, l.pendingReferrals) : d.noProfile;
 
@@ -537,53 +474,9 @@ function NewReferral({
         <fieldset className="referral-fieldset">
           <legend>{d.filters}</legend>
           <div className="console-filters">
-            <div className="field">
-              <label htmlFor="referral-specialty">{d.specialty}</label>
-              <select
-                id="referral-specialty"
-                value={specialty}
-                onChange={(e) => setSpecialty(e.target.value)}
-              >
-                <option value="">{d.any}</option>
-                {SPECIALTIES.map((s) => (
-                  <option key={s} value={s}>
-                    {r.specialties[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="referral-region">{d.region}</label>
-              <select id="referral-region" value={region} onChange={(e) => setRegion(e.target.value)}>
-                <option value="">{d.any}</option>
-                {PREFECTURES.map((code) => (
-                  <option key={code} value={code}>
-                    {r.prefectures[code]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="referral-language">{d.language}</label>
-              <select id="referral-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-                <option value="">{d.any}</option>
-                {LANGUAGES.map((x) => (
-                  <option key={x} value={x}>
-                    {r.languages[x]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <DirectorySelects idPrefix="referral" value={filters} onChange={setFilters} />
           </div>
-          <div className="checkbox-field">
-            <input
-              id="referral-houterasu"
-              type="checkbox"
-              checked={houterasu}
-              onChange={(e) => setHouterasu(e.target.checked)}
-            />
-            <label htmlFor="referral-houterasu">{d.houterasuOnly}</label>
-          </div>
+          <DirectoryHouterasu idPrefix="referral" value={filters} onChange={setFilters} />
         </fieldset>
 
         <fieldset className="referral-fieldset">
@@ -637,19 +530,13 @@ function NewReferral({
         <fieldset className="referral-fieldset">
           <legend>{q.sections}</legend>
           <p className="field-help small">{q.sectionsHelp}</p>
-          <div className="referral-checks">
-            {SECTIONS.map((s) => (
-              <div className="checkbox-field" key={s}>
-                <input
-                  id={`referral-section-${s}`}
-                  type="checkbox"
-                  checked={sections.has(s)}
-                  onChange={(e) => toggle(s, e.target.checked)}
-                />
-                <label htmlFor={`referral-section-${s}`}>{r.sections[s]}</label>
-              </div>
-            ))}
-          </div>
+          <CheckList
+            idPrefix="referral-section"
+            items={SECTIONS}
+            selected={sections}
+            nameOf={(s) => r.sections[s]}
+            onChange={setSections}
+          />
         </fieldset>
 
         <div className="field">

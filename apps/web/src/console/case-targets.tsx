@@ -1,14 +1,12 @@
 import { PLATFORMS, platformOfUrl, TARGET_TRACKS, type Platform, type TargetTrack } from '@mimamoru/core';
 import type { PostTargetMove } from '@mimamoru/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
-import { ApiRequestError } from '../lib/api.js';
 import { handleStaffError, useCT } from './console-app.js';
 import { addTarget, fetchTargets, moveTarget, type PostTarget, type PostTargetList } from './targets-api.js';
+import { WriteProblemNotice, writeProblem, type WriteProblem } from './staff-resource.js';
 import './console-settings.css';
-
-type Problem = { readonly kind: 'stale' } | { readonly kind: 'error'; readonly text: string };
 
 /**
  * The case page's "posts" panel: each offending URL with its removal and identification tracks, a
@@ -31,10 +29,9 @@ export function CaseTargets({
   const [targets, setTargets] = useState<PostTarget[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<WriteProblem | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const problemRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -49,10 +46,6 @@ export function CaseTargets({
     return () => controller.abort();
   }, [caseId, locale, attempt]);
 
-  useEffect(() => {
-    if (problem) problemRef.current?.focus();
-  }, [problem]);
-
   /** Runs a write answering the whole list; true when it worked. */
   const run = async (write: () => Promise<PostTargetList>, done: string): Promise<boolean> => {
     if (busy) return false;
@@ -65,18 +58,8 @@ export function CaseTargets({
       onChanged();
       return true;
     } catch (error) {
-      if (handleStaffError(error)) return false;
-      if (
-        error instanceof ApiRequestError &&
-        error.status === 409 &&
-        error.body?.code === 'cases.target_stale'
-      )
-        setProblem({ kind: 'stale' });
-      else
-        setProblem({
-          kind: 'error',
-          text: error instanceof ApiRequestError && error.body ? error.body.message : c.networkError,
-        });
+      const found = writeProblem(error, 'cases.target_stale', c.networkError);
+      if (found) setProblem(found);
       return false;
     } finally {
       setBusy(false);
@@ -103,28 +86,15 @@ export function CaseTargets({
       <p className="visually-hidden" role="status">
         {status}
       </p>
-      {problem ? (
-        <div
-          className={`notice ${problem.kind === 'stale' ? 'notice-hint' : 'notice-error'}`}
-          role="alert"
-          tabIndex={-1}
-          ref={problemRef}
-        >
-          <p>{problem.kind === 'stale' ? p.stale : problem.text}</p>
-          {problem.kind === 'stale' ? (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                setProblem(null);
-                setAttempt((n) => n + 1);
-              }}
-            >
-              {p.reload}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <WriteProblemNotice
+        problem={problem}
+        staleText={p.stale}
+        reloadText={p.reload}
+        onReload={() => {
+          setProblem(null);
+          setAttempt((n) => n + 1);
+        }}
+      />
       {loadFailed ? <LoadError message={c.loadError} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {targets === null && !loadFailed ? <Loading /> : null}
       {targets !== null && targets.length === 0 ? <p>{p.none}</p> : null}

@@ -1,21 +1,21 @@
 import type { DeadlineStatus, WorkflowStage } from '@mimamoru/core';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Loading, LoadError } from '../components/load-state.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
-import { ApiRequestError } from '../lib/api.js';
 import { Link } from '../lib/router.js';
 import { caseActions, fetchCase, type StaffCase } from './cases-api.js';
 import { CaseReferrals } from './case-referrals.js';
 import { ErasedCase } from './case-erasure.js';
-import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
+import { useConsoleTitle, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
 import { CaseTargets } from './case-targets.js';
+import { CaseEvidence } from './case-evidence.js';
+import { CaseEvidenceCapture } from './case-evidence-capture.js';
 import { CaseTeam } from './case-team.js';
 import { PriorityBadge } from './queue.page.js';
 import { ReplyTemplatePicker } from './reply-template-picker.js';
 import type { StaffSession } from './staff-session.js';
-
-type Problem = { readonly kind: 'stale' } | { readonly kind: 'error'; readonly text: string };
+import { useStaffResource, WriteProblemNotice, writeProblem, type WriteProblem } from './staff-resource.js';
 
 const deadlineStatus = (daysLeft: number): DeadlineStatus =>
   daysLeft < 0 ? 'passed' : daysLeft <= 30 ? 'soon' : 'ok';
@@ -29,32 +29,17 @@ function todayInJapan(): string {
 export function StaffCasePage({ id, session }: { readonly id: string; readonly session: StaffSession }) {
   const c = useCT();
   const { locale } = useLocale();
-  const [data, setData] = useState<StaffCase | null>(null);
-  const [loadStatus, setLoadStatus] = useState<'loading' | 'ready' | 'not-found' | 'error'>('loading');
-  const [attempt, setAttempt] = useState(0);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const {
+    data,
+    setData,
+    status: loadStatus,
+    reload: refetch,
+  } = useStaffResource((signal) => fetchCase(id, locale, signal), [id, locale]);
+  const [problem, setProblem] = useState<WriteProblem | null>(null);
   const [status, setStatus] = useState('');
-  const problemRef = useRef<HTMLDivElement>(null);
+  /** Bumped when a server capture finishes, so the evidence panel reads the locker again. */
+  const [evidenceRound, setEvidenceRound] = useState(0);
   useConsoleTitle(data ? data.caseNumber : c.nav.queue);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchCase(id, locale, controller.signal).then(
-      (loaded) => {
-        setData(loaded);
-        setLoadStatus('ready');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted || handleStaffError(error)) return;
-        setLoadStatus(error instanceof ApiRequestError && error.status === 404 ? 'not-found' : 'error');
-      },
-    );
-    return () => controller.abort();
-  }, [id, locale, attempt]);
-
-  useEffect(() => {
-    if (problem) problemRef.current?.focus();
-  }, [problem]);
 
   /** Runs a write; the answer is the whole case. True when it worked (the form may clear itself). */
   const act = async (write: () => Promise<StaffCase>, done = c.casePage.saved): Promise<boolean> => {
@@ -65,14 +50,8 @@ export function StaffCasePage({ id, session }: { readonly id: string; readonly s
       setStatus(done);
       return true;
     } catch (error) {
-      if (handleStaffError(error)) return false;
-      if (error instanceof ApiRequestError && error.status === 409 && error.body?.code === 'cases.stale')
-        setProblem({ kind: 'stale' });
-      else
-        setProblem({
-          kind: 'error',
-          text: error instanceof ApiRequestError && error.body ? error.body.message : c.networkError,
-        });
+      const found = writeProblem(error, 'cases.stale', c.networkError);
+      if (found) setProblem(found);
       return false;
     }
   };
@@ -87,14 +66,13 @@ export function StaffCasePage({ id, session }: { readonly id: string; readonly s
         </p>
       </>
     );
-  if (loadStatus === 'error' || !data)
-    return <LoadError message={c.loadError} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (loadStatus === 'error' || !data) return <LoadError message={c.loadError} onRetry={refetch} />;
 
   const p = c.casePage;
   const csrf = session.csrfToken;
   const reload = () => {
     setProblem(null);
-    setAttempt((n) => n + 1);
+    refetch();
   };
   // Personal data erased (retention or the victim's request): a read-only page of what remains.
   if (data.erasure) return <ErasedCase data={data} erasure={data.erasure} />;
@@ -120,26 +98,14 @@ export function StaffCasePage({ id, session }: { readonly id: string; readonly s
       <p className="visually-hidden" role="status">
         {status}
       </p>
-      {problem ? (
-        <div
-          className={`notice ${problem.kind === 'stale' ? 'notice-hint' : 'notice-error'}`}
-          role="alert"
-          tabIndex={-1}
-          ref={problemRef}
-        >
-          <p>{problem.kind === 'stale' ? p.stale : problem.text}</p>
-          {problem.kind === 'stale' ? (
-            <button type="button" className="button button-secondary button-small" onClick={reload}>
-              {p.reload}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <WriteProblemNotice problem={problem} staleText={p.stale} reloadText={p.reload} onReload={reload} />
       <div className="console-case-grid">
         <div className="console-case-main">
           <Intake data={data} />
           <Guide data={data} />
-          <CaseTargets caseId={data.id} csrf={csrf} onChanged={() => setAttempt((n) => n + 1)} />
+          <CaseTargets caseId={data.id} csrf={csrf} onChanged={refetch} />
+          <CaseEvidence key={evidenceRound} caseId={data.id} csrf={csrf} />
+          <CaseEvidenceCapture caseId={data.id} csrf={csrf} onCaptured={() => setEvidenceRound((n) => n + 1)} />
           <Messages data={data} act={act} csrf={csrf} meName={session.account.displayName} />
           <Notes data={data} act={act} csrf={csrf} />
           <CaseReferrals caseId={data.id} session={session} />

@@ -3,9 +3,18 @@ import { useState, type FormEvent } from 'react';
 import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale } from '../i18n/locale-context.js';
 import { ApiRequestError } from '../lib/api.js';
-import { useApi } from '../lib/use-api.js';
-import { LANGUAGES, PREFECTURES, SPECIALTIES } from './case-referrals.js';
+import { StaffLoadState, useStaffApi } from './staff-resource.js';
 import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
+import {
+  CheckList,
+  directoryQuery,
+  DirectoryHouterasu,
+  DirectorySelects,
+  LANGUAGES,
+  NO_DIRECTORY_FILTERS,
+  PREFECTURES,
+  SPECIALTIES,
+} from './lawyer-fields.js';
 import { useRT } from './referral-i18n.js';
 import type { ReferralMessages } from './referral-messages.js';
 import { fetchLawyers, saveLawyerProfile, type LawyerEntry } from './referrals-api.js';
@@ -29,23 +38,10 @@ export function LawyersPage({ session }: { readonly session: StaffSession }) {
   const { locale } = useLocale();
   const isLawyer = session.account.role === 'lawyer';
   useConsoleTitle(isLawyer ? r.profile.title : d.title);
-  const [filters, setFilters] = useState({ specialty: '', region: '', language: '', houterasu: false });
+  const [filters, setFilters] = useState(NO_DIRECTORY_FILTERS);
   const [applied, setApplied] = useState(filters);
-  const { state, reload } = useApi(
-    (signal) =>
-      fetchLawyers(
-        {
-          ...(applied.specialty ? { specialty: applied.specialty } : {}),
-          ...(applied.region ? { region: applied.region } : {}),
-          ...(applied.language ? { language: applied.language } : {}),
-          ...(applied.houterasu ? { houterasu: true } : {}),
-        },
-        locale,
-        signal,
-      ).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
+  const { state, reload } = useStaffApi(
+    (signal) => fetchLawyers(directoryQuery(applied), locale, signal),
     [applied, locale],
   );
   const [editing, setEditing] = useState<string | null>(null);
@@ -99,69 +95,14 @@ export function LawyersPage({ session }: { readonly session: StaffSession }) {
           {d.filters}
         </h2>
         <div className="console-filters">
-          <div className="field">
-            <label htmlFor="lawyers-specialty">{d.specialty}</label>
-            <select
-              id="lawyers-specialty"
-              value={filters.specialty}
-              onChange={(e) => setFilters({ ...filters, specialty: e.target.value })}
-            >
-              <option value="">{d.any}</option>
-              {SPECIALTIES.map((s) => (
-                <option key={s} value={s}>
-                  {r.specialties[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="lawyers-region">{d.region}</label>
-            <select
-              id="lawyers-region"
-              value={filters.region}
-              onChange={(e) => setFilters({ ...filters, region: e.target.value })}
-            >
-              <option value="">{d.any}</option>
-              {PREFECTURES.map((code) => (
-                <option key={code} value={code}>
-                  {r.prefectures[code]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="lawyers-language">{d.language}</label>
-            <select
-              id="lawyers-language"
-              value={filters.language}
-              onChange={(e) => setFilters({ ...filters, language: e.target.value })}
-            >
-              <option value="">{d.any}</option>
-              {LANGUAGES.map((x) => (
-                <option key={x} value={x}>
-                  {r.languages[x]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <DirectorySelects idPrefix="lawyers" value={filters} onChange={setFilters} />
           <button type="submit" className="button button-secondary">
             {d.apply}
           </button>
         </div>
-        <div className="checkbox-field">
-          <input
-            id="lawyers-houterasu"
-            type="checkbox"
-            checked={filters.houterasu}
-            onChange={(e) => setFilters({ ...filters, houterasu: e.target.checked })}
-          />
-          <label htmlFor="lawyers-houterasu">{d.houterasuOnly}</label>
-        </div>
+        <DirectoryHouterasu idPrefix="lawyers" value={filters} onChange={setFilters} />
       </form>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? (
-        <LoadError message={state.httpStatus === 403 ? c.forbidden : c.loadError} onRetry={reload} />
-      ) : null}
+      <StaffLoadState state={state} onRetry={reload} />
       {state.status === 'ready' && state.data.lawyers.length === 0 ? <p>{d.none}</p> : null}
       {state.status === 'ready' ? (
         <ul className="referral-directory">
@@ -273,13 +214,6 @@ function ProfileForm({
   const [capacityInvalid, setCapacityInvalid] = useState(false);
   const prefix = `profile-${lawyer.id}`;
 
-  const toggle = <T,>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> => {
-    const next = new Set(set);
-    if (on) next.add(value);
-    else next.delete(value);
-    return next;
-  };
-
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
@@ -334,52 +268,35 @@ function ProfileForm({
       </div>
       <fieldset className="referral-fieldset">
         <legend>{p.specialties}</legend>
-        <div className="referral-checks">
-          {SPECIALTIES.map((s) => (
-            <div className="checkbox-field" key={s}>
-              <input
-                id={`${prefix}-specialty-${s}`}
-                type="checkbox"
-                checked={specialties.has(s)}
-                onChange={(e) => setSpecialties(toggle(specialties, s, e.target.checked))}
-              />
-              <label htmlFor={`${prefix}-specialty-${s}`}>{r.specialties[s]}</label>
-            </div>
-          ))}
-        </div>
+        <CheckList
+          idPrefix={`${prefix}-specialty`}
+          items={SPECIALTIES}
+          selected={specialties}
+          nameOf={(s) => r.specialties[s]}
+          onChange={setSpecialties}
+        />
       </fieldset>
       <fieldset className="referral-fieldset">
         <legend>{p.regions}</legend>
         <p className="field-help small">{p.regionsHelp}</p>
-        <div className="referral-checks referral-checks-dense">
-          {REGIONS.map((code) => (
-            <div className="checkbox-field" key={code}>
-              <input
-                id={`${prefix}-region-${code}`}
-                type="checkbox"
-                checked={regions.has(code)}
-                onChange={(e) => setRegions(toggle(regions, code, e.target.checked))}
-              />
-              <label htmlFor={`${prefix}-region-${code}`}>{regionName(r, code)}</label>
-            </div>
-          ))}
-        </div>
+        <CheckList
+          idPrefix={`${prefix}-region`}
+          items={REGIONS}
+          selected={regions}
+          nameOf={(code) => regionName(r, code)}
+          onChange={setRegions}
+          className="referral-checks referral-checks-dense"
+        />
       </fieldset>
       <fieldset className="referral-fieldset">
         <legend>{p.languages}</legend>
-        <div className="referral-checks">
-          {LANGUAGES.map((x) => (
-            <div className="checkbox-field" key={x}>
-              <input
-                id={`${prefix}-language-${x}`}
-                type="checkbox"
-                checked={languages.has(x)}
-                onChange={(e) => setLanguages(toggle(languages, x, e.target.checked))}
-              />
-              <label htmlFor={`${prefix}-language-${x}`}>{r.languages[x]}</label>
-            </div>
-          ))}
-        </div>
+        <CheckList
+          idPrefix={`${prefix}-language`}
+          items={LANGUAGES}
+          selected={languages}
+          nameOf={(x) => r.languages[x]}
+          onChange={setLanguages}
+        />
       </fieldset>
       <div className="field">
         <label htmlFor={`${prefix}-capacity`}>{p.capacity}</label>

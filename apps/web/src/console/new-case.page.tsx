@@ -11,7 +11,7 @@ import {
   type Platform,
 } from '@mimamoru/core';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Choice } from '../components/choice.js';
+import { ChoiceList, fieldErrors, PlatformChoices, toggleIn } from '../components/consult-fields.js';
 import { CopyField } from '../components/copy-field.js';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
@@ -144,9 +144,6 @@ function toRequest(draft: Draft): StaffCaseOpenRequest {
   };
 }
 
-const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
-  on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
-
 /** The key in groups of four, to read out; the groups are not part of the key. */
 export function keyInGroups(key: string): string {
   return key.match(/.{1,4}/g)?.join(' ') ?? key;
@@ -256,17 +253,7 @@ function NewCaseForm({
     if (!message) return [];
     return [{ fieldId: field === 'general' ? null : CONTROL[field], message }];
   });
-  const describedBy = (field: Field, ...help: string[]) => {
-    const ids = [...help, ...(errors[field] ? [errorId(field)] : [])];
-    return ids.length > 0 ? ids.join(' ') : undefined;
-  };
-  const invalid = (field: Field) => (errors[field] ? true : undefined);
-  const errorText = (field: Field) =>
-    errors[field] ? (
-      <p className="field-error" id={errorId(field)}>
-        {errors[field]}
-      </p>
-    ) : null;
+  const { describedBy, invalid, errorText } = fieldErrors(errors, errorId);
 
   return (
     <div className="console-new-case">
@@ -290,20 +277,16 @@ function NewCaseForm({
             <h2>{n.channelLegend}</h2>
           </legend>
           {errorText('channel')}
-          <div className="choices choices-compact">
-            {STAFF_INTAKE_CHANNELS.map((channel) => (
-              <Choice
-                key={channel}
-                type="radio"
-                id={`new-channel-${channel}`}
-                name="channel"
-                value={channel}
-                checked={draft.channel === channel}
-                onChange={() => update({ channel })}
-                label={c.intakeChannels[channel]}
-              />
-            ))}
-          </div>
+          <ChoiceList
+            type="radio"
+            idPrefix="new-channel"
+            name="channel"
+            options={STAFF_INTAKE_CHANNELS}
+            isChecked={(channel) => draft.channel === channel}
+            onChange={(channel) => update({ channel })}
+            label={(channel) => c.intakeChannels[channel]}
+            compact
+          />
         </fieldset>
 
         <Panel>
@@ -331,20 +314,11 @@ function NewCaseForm({
             <h2>{n.platforms}</h2>
           </legend>
           {errorText('platforms')}
-          <div className="choices choices-compact">
-            {PLATFORMS.map((platform) => (
-              <Choice
-                key={platform}
-                type="checkbox"
-                id={`new-platform-${platform}`}
-                name="platforms"
-                value={platform}
-                checked={draft.platforms.includes(platform)}
-                onChange={(e) => update({ platforms: toggle(draft.platforms, platform, e.target.checked) })}
-                label={t.guide.platformOptions[platform]}
-              />
-            ))}
-          </div>
+          <PlatformChoices
+            idPrefix="new-platform"
+            value={draft.platforms}
+            onChange={(platforms) => update({ platforms })}
+          />
         </fieldset>
 
         <Panel>
@@ -384,20 +358,16 @@ function NewCaseForm({
             <h2>{n.goals}</h2>
           </legend>
           {errorText('goals')}
-          <div className="choices choices-compact">
-            {GOALS.map((goal) => (
-              <Choice
-                key={goal}
-                type="checkbox"
-                id={`new-goal-${goal}`}
-                name="goals"
-                value={goal}
-                checked={draft.goals.includes(goal)}
-                onChange={(e) => update({ goals: toggle(draft.goals, goal, e.target.checked) })}
-                label={t.guide.goalOptions[goal].label}
-              />
-            ))}
-          </div>
+          <ChoiceList
+            type="checkbox"
+            idPrefix="new-goal"
+            name="goals"
+            options={GOALS}
+            isChecked={(goal) => draft.goals.includes(goal)}
+            onChange={(goal, on) => update({ goals: toggleIn(draft.goals, goal, on) })}
+            label={(goal) => t.guide.goalOptions[goal].label}
+            compact
+          />
         </fieldset>
 
         <Panel>
@@ -436,20 +406,15 @@ function NewCaseForm({
           <fieldset className="subquestion" aria-describedby={describedBy('contactChannel')}>
             <legend className="visually-hidden">{n.contactLegend}</legend>
             {errorText('contactChannel')}
-            <div className="choices">
-              {CONTACT_CHANNELS.map((channel) => (
-                <Choice
-                  key={channel}
-                  type="radio"
-                  id={`new-contact-${channel}`}
-                  name="contact-channel"
-                  value={channel}
-                  checked={draft.contactChannel === channel}
-                  onChange={() => update({ contactChannel: channel })}
-                  label={n.contactChannels[channel]}
-                />
-              ))}
-            </div>
+            <ChoiceList
+              type="radio"
+              idPrefix="new-contact"
+              name="contact-channel"
+              options={CONTACT_CHANNELS}
+              isChecked={(channel) => draft.contactChannel === channel}
+              onChange={(channel) => update({ contactChannel: channel })}
+              label={(channel) => n.contactChannels[channel]}
+            />
           </fieldset>
           <div className="field">
             <label htmlFor="new-phone">{n.phone}</label>

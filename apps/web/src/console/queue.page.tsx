@@ -8,12 +8,12 @@ import {
   type PriorityLevel,
 } from '@mimamoru/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
 import { useApi } from '../lib/use-api.js';
+import { ConsoleTable, StaffLoadState, useStaffApi } from './staff-resource.js';
 import { Link, navigate, useLocationSearch } from '../lib/router.js';
 import { fetchQueue, QUEUE_PAGE_SIZE, type CaseQueuePage, type QueueFilters } from './cases-api.js';
-import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
+import { useConsoleTitle, useCT } from './console-app.js';
 import { fetchTeams } from './teams-api.js';
 import { filtersFromSearch, searchOf } from './queue-query.js';
 import { SavedViews } from './saved-views.js';
@@ -58,12 +58,8 @@ export function QueuePage({ session }: { readonly session: StaffSession }) {
     // filtersKey names the filters' content; the object itself changes on every URL read.
   }, [filtersKey]);
   const setFilters = (next: QueueFilters) => navigate(`/console${searchOf(next)}`);
-  const { state, reload } = useApi(
-    (signal) =>
-      fetchQueue(filters, locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
+  const { state, reload } = useStaffApi(
+    (signal) => fetchQueue(filters, locale, signal),
     [locale, filtersKey],
   );
   // Admins see every team's cases and may narrow to one; a consultant's queue is their team's.
@@ -242,10 +238,7 @@ export function QueuePage({ session }: { readonly session: StaffSession }) {
       </form>
       <SavedViews filters={filters} session={session} />
       <div id="queue-results" tabIndex={-1}>
-        {state.status === 'loading' ? <Loading /> : null}
-        {state.status === 'error' ? (
-          <LoadError message={state.httpStatus === 403 ? c.forbidden : c.loadError} onRetry={reload} />
-        ) : null}
+        <StaffLoadState state={state} onRetry={reload} />
         {state.status === 'ready' ? (
           <>
             <p className="console-count" role="status">
@@ -258,65 +251,62 @@ export function QueuePage({ session }: { readonly session: StaffSession }) {
             {state.data.cases.length === 0 ? (
               <p>{q.empty}</p>
             ) : (
-              <div className="console-table-wrap" role="region" aria-label={q.caption} tabIndex={0}>
-                <table className="console-table console-queue">
-                  <caption className="visually-hidden">{q.caption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{q.priority}</th>
-                      <th scope="col">{q.number}</th>
-                      <th scope="col">{q.stage}</th>
-                      <th scope="col">{q.channel}</th>
-                      <th scope="col">{q.team}</th>
-                      <th scope="col">{q.platform}</th>
-                      <th scope="col">{q.assignee}</th>
-                      <th scope="col">{q.age}</th>
-                      <th scope="col">{q.sla}</th>
-                      <th scope="col">{q.nextDeadline}</th>
+              <ConsoleTable caption={q.caption} className="console-queue">
+                <thead>
+                  <tr>
+                    <th scope="col">{q.priority}</th>
+                    <th scope="col">{q.number}</th>
+                    <th scope="col">{q.stage}</th>
+                    <th scope="col">{q.channel}</th>
+                    <th scope="col">{q.team}</th>
+                    <th scope="col">{q.platform}</th>
+                    <th scope="col">{q.assignee}</th>
+                    <th scope="col">{q.age}</th>
+                    <th scope="col">{q.sla}</th>
+                    <th scope="col">{q.nextDeadline}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.data.cases.map((item) => (
+                    <tr key={item.id} className={`console-row-${item.priorityLevel}`}>
+                      <td>
+                        <PriorityBadge level={item.priorityLevel} />
+                      </td>
+                      <th scope="row">
+                        <Link to={`/console/cases/${item.id}`} className="console-mono console-case-link">
+                          {item.caseNumber}
+                        </Link>
+                      </th>
+                      <td className="console-nowrap">{c.stages[item.stage]}</td>
+                      <td className="console-nowrap">{c.intakeChannels[item.channel]}</td>
+                      <td className="console-nowrap">{item.team.name}</td>
+                      <td>{item.platforms.map((p) => t.guide.platformOptions[p]).join('、') || q.none}</td>
+                      <td>
+                        {item.assignee ? (
+                          item.assignee.displayName
+                        ) : (
+                          <span className="muted console-nowrap">{q.unassigned}</span>
+                        )}
+                      </td>
+                      <td className="console-nowrap">{q.ageText(now - Date.parse(item.createdAt))}</td>
+                      <td>{sla(item)}</td>
+                      <td>
+                        {item.nextDeadline ? (
+                          <>
+                            <span className="console-nowrap">{item.nextDeadline.date}</span>{' '}
+                            <span className="small muted">
+                              {c.deadlines[item.nextDeadline.id as keyof typeof c.deadlines] ??
+                                item.nextDeadline.id}
+                            </span>
+                          </>
+                        ) : (
+                          <span className="muted">{q.none}</span>
+                        )}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {state.data.cases.map((item) => (
-                      <tr key={item.id} className={`console-row-${item.priorityLevel}`}>
-                        <td>
-                          <PriorityBadge level={item.priorityLevel} />
-                        </td>
-                        <th scope="row">
-                          <Link to={`/console/cases/${item.id}`} className="console-mono console-case-link">
-                            {item.caseNumber}
-                          </Link>
-                        </th>
-                        <td className="console-nowrap">{c.stages[item.stage]}</td>
-                        <td className="console-nowrap">{c.intakeChannels[item.channel]}</td>
-                        <td className="console-nowrap">{item.team.name}</td>
-                        <td>{item.platforms.map((p) => t.guide.platformOptions[p]).join('、') || q.none}</td>
-                        <td>
-                          {item.assignee ? (
-                            item.assignee.displayName
-                          ) : (
-                            <span className="muted console-nowrap">{q.unassigned}</span>
-                          )}
-                        </td>
-                        <td className="console-nowrap">{q.ageText(now - Date.parse(item.createdAt))}</td>
-                        <td>{sla(item)}</td>
-                        <td>
-                          {item.nextDeadline ? (
-                            <>
-                              <span className="console-nowrap">{item.nextDeadline.date}</span>{' '}
-                              <span className="small muted">
-                                {c.deadlines[item.nextDeadline.id as keyof typeof c.deadlines] ??
-                                  item.nextDeadline.id}
-                              </span>
-                            </>
-                          ) : (
-                            <span className="muted">{q.none}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </ConsoleTable>
             )}
             {state.data.total > QUEUE_PAGE_SIZE ? (
               <nav className="console-pager" aria-label={q.pager}>

@@ -2,9 +2,7 @@ import type { REFERRAL_OUTCOMES, ReferralOutcome } from '@mimamoru/contracts';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
-import { ApiRequestError } from '../lib/api.js';
 import { Link } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
 import { ConflictHitsTable } from './conflict-hits.js';
 import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
@@ -18,6 +16,7 @@ import {
   type LawyerReferral,
 } from './referrals-api.js';
 import type { StaffSession } from './staff-session.js';
+import { ConsoleTable, errorText, StaffLoadState, useStaffApi, useStaffResource } from './staff-resource.js';
 import './referrals.css';
 
 const OUTCOMES: typeof REFERRAL_OUTCOMES = [
@@ -32,62 +31,48 @@ const OUTCOMES: typeof REFERRAL_OUTCOMES = [
 
 /** /console (for lawyers) and /console/referrals: the cases referred to the signed-in lawyer. */
 export function LawyerReferralsPage() {
-  const c = useCT();
   const r = useRT();
   const l = r.lawyerList;
   const { locale } = useLocale();
   useConsoleTitle(l.title);
-  const { state, reload } = useApi(
-    (signal) =>
-      fetchOwnReferrals(locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
-    [locale],
-  );
+  const { state, reload } = useStaffApi((signal) => fetchOwnReferrals(locale, signal), [locale]);
   return (
     <>
       <h1 tabIndex={-1}>{l.title}</h1>
       <p>{l.intro}</p>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? (
-        <LoadError message={state.httpStatus === 403 ? c.forbidden : c.loadError} onRetry={reload} />
-      ) : null}
+      <StaffLoadState state={state} onRetry={reload} />
       {state.status === 'ready' && state.data.referrals.length === 0 ? <p>{l.none}</p> : null}
       {state.status === 'ready' && state.data.referrals.length > 0 ? (
-        <div className="console-table-wrap" role="region" aria-label={l.caption} tabIndex={0}>
-          <table className="console-table">
-            <caption className="visually-hidden">{l.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{l.caseNumber}</th>
-                <th scope="col">{l.status}</th>
-                <th scope="col">{l.received}</th>
-                <th scope="col">{l.expires}</th>
-                <th scope="col">{l.outcome}</th>
+        <ConsoleTable caption={l.caption}>
+          <thead>
+            <tr>
+              <th scope="col">{l.caseNumber}</th>
+              <th scope="col">{l.status}</th>
+              <th scope="col">{l.received}</th>
+              <th scope="col">{l.expires}</th>
+              <th scope="col">{l.outcome}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.referrals.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <Link to={`/console/referrals/${item.id}`} className="console-mono console-case-link">
+                    {item.caseNumber}
+                  </Link>
+                </td>
+                <td>
+                  <span className={`console-badge referral-status-${item.status}`}>
+                    {r.statuses[item.status]}
+                  </span>
+                </td>
+                <td className="console-nowrap">{formatStaffTime(item.createdAt, locale)}</td>
+                <td className="console-nowrap">{item.expiresOn}</td>
+                <td>{item.outcome ? r.outcomes[item.outcome] : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {state.data.referrals.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <Link to={`/console/referrals/${item.id}`} className="console-mono console-case-link">
-                      {item.caseNumber}
-                    </Link>
-                  </td>
-                  <td>
-                    <span className={`console-badge referral-status-${item.status}`}>
-                      {r.statuses[item.status]}
-                    </span>
-                  </td>
-                  <td className="console-nowrap">{formatStaffTime(item.createdAt, locale)}</td>
-                  <td className="console-nowrap">{item.expiresOn}</td>
-                  <td>{item.outcome ? r.outcomes[item.outcome] : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ConsoleTable>
       ) : null}
     </>
   );
@@ -108,25 +93,13 @@ export function LawyerReferralPage({ id, session }: { readonly id: string; reado
   const r = useRT();
   const f = r.referral;
   const { locale } = useLocale();
-  const [data, setData] = useState<LawyerReferral | null>(null);
-  const [loadStatus, setLoadStatus] = useState<'loading' | 'ready' | 'not-found' | 'error'>('loading');
-  const [attempt, setAttempt] = useState(0);
+  const {
+    data,
+    setData,
+    status: loadStatus,
+    reload,
+  } = useStaffResource((signal) => fetchReferral(id, locale, signal), [id, locale]);
   useConsoleTitle(data ? data.caseNumber : r.lawyerList.title);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchReferral(id, locale, controller.signal).then(
-      (loaded) => {
-        setData(loaded);
-        setLoadStatus('ready');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted || handleStaffError(error)) return;
-        setLoadStatus(error instanceof ApiRequestError && error.status === 404 ? 'not-found' : 'error');
-      },
-    );
-    return () => controller.abort();
-  }, [id, locale, attempt]);
 
   if (loadStatus === 'loading' && !data) return <Loading />;
   if (loadStatus === 'not-found')
@@ -138,8 +111,7 @@ export function LawyerReferralPage({ id, session }: { readonly id: string; reado
         </p>
       </>
     );
-  if (loadStatus === 'error' || !data)
-    return <LoadError message={c.loadError} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (loadStatus === 'error' || !data) return <LoadError message={c.loadError} onRetry={reload} />;
 
   const shared = data.case;
   return (
@@ -243,7 +215,7 @@ function Answer({
       if (handleStaffError(error)) return;
       const found = conflictsOf(error);
       if (found) onChange({ ...data, conflicts: found });
-      setProblem(error instanceof ApiRequestError && error.body ? error.body.message : c.networkError);
+      setProblem(errorText(error, c.networkError));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,8 @@
 import { fillTemplate, templateDate, type Locale } from '@mimamoru/core';
 import { useState } from 'react';
 import { useLocale } from '../i18n/locale-context.js';
-import { useApi } from '../lib/use-api.js';
-import { handleStaffError, useCT } from './console-app.js';
+import { useStaffApi } from './staff-resource.js';
+import { useCT } from './console-app.js';
 import { fetchTemplates } from './settings-api.js';
 import './console-settings.css';
 
@@ -30,12 +30,8 @@ export function ReplyTemplatePicker({
   const p = c.casePage;
   const { locale } = useLocale();
   const language: Locale = caseLocale === 'en' ? 'en' : 'ja';
-  const { state } = useApi(
-    (signal) =>
-      fetchTemplates({ locale: language }, locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
+  const { state } = useStaffApi(
+    (signal) => fetchTemplates({ locale: language }, locale, signal),
     [language, locale],
   );
   const [chosen, setChosen] = useState('');

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useLocale } from '../i18n/locale-context.js';
 import { ApiRequestError } from '../lib/api.js';
 import { Link } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { useStaffApi } from './staff-resource.js';
 import type { QueueFilters } from './cases-api.js';
 import { handleStaffError, useCT } from './console-app.js';
 import { searchOf, viewLink, viewQueryOf } from './queue-query.js';
@@ -21,14 +21,7 @@ export function SavedViews({
   const c = useCT();
   const v = c.views;
   const { locale } = useLocale();
-  const { state, reload } = useApi(
-    (signal) =>
-      fetchViews(locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
-    [locale],
-  );
+  const { state, reload } = useStaffApi((signal) => fetchViews(locale, signal), [locale]);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const [nameMissing, setNameMissing] = useState(false);

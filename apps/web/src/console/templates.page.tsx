@@ -1,9 +1,8 @@
 import { LOCALES, REPLY_TEMPLATE_PLACEHOLDERS, type Locale } from '@mimamoru/core';
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
-import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale } from '../i18n/locale-context.js';
 import { ApiRequestError } from '../lib/api.js';
-import { useApi } from '../lib/use-api.js';
+import { ActionFeedback, ConsoleTable, StaffLoadState, useStaffApi } from './staff-resource.js';
 import { handleStaffError, useConsoleTitle, useCT } from './console-app.js';
 import { formatStaffTime } from './format.js';
 import {
@@ -22,12 +21,8 @@ export function TemplatesPage({ session }: { readonly session: StaffSession }) {
   const p = c.templates;
   useConsoleTitle(p.title);
   const { locale } = useLocale();
-  const { state, reload } = useApi(
-    (signal) =>
-      fetchTemplates({ archived: true }, locale, signal).catch((error: unknown) => {
-        handleStaffError(error);
-        throw error;
-      }),
+  const { state, reload } = useStaffApi(
+    (signal) => fetchTemplates({ archived: true }, locale, signal),
     [locale],
   );
   const [editing, setEditing] = useState<ReplyTemplate | null>(null);
@@ -69,80 +64,66 @@ export function TemplatesPage({ session }: { readonly session: StaffSession }) {
         </dl>
         <p className="small">{p.noPersonalData}</p>
       </section>
-      <p className="visually-hidden" role="status">
-        {status}
-      </p>
-      {status ? <p className="notice notice-done">{status}</p> : null}
-      {actionError ? (
-        <p className="notice notice-error" role="alert">
-          {actionError}
-        </p>
-      ) : null}
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? (
-        <LoadError message={state.httpStatus === 403 ? c.forbidden : c.loadError} onRetry={reload} />
-      ) : null}
+      <ActionFeedback status={status} error={actionError} />
+      <StaffLoadState state={state} onRetry={reload} />
       {state.status === 'ready' ? (
-        <div className="console-table-wrap" role="region" aria-label={p.caption} tabIndex={0}>
-          <table className="console-table">
-            <caption className="visually-hidden">{p.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{p.titleLabel}</th>
-                <th scope="col">{p.language}</th>
-                <th scope="col">{p.state}</th>
-                <th scope="col">{p.updatedAt}</th>
-                <th scope="col">{p.actions}</th>
+        <ConsoleTable caption={p.caption}>
+          <thead>
+            <tr>
+              <th scope="col">{p.titleLabel}</th>
+              <th scope="col">{p.language}</th>
+              <th scope="col">{p.state}</th>
+              <th scope="col">{p.updatedAt}</th>
+              <th scope="col">{p.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.templates.map((template) => (
+              <tr key={template.id} className={template.archivedAt ? 'console-row-muted' : undefined}>
+                <th scope="row">
+                  {template.title}
+                  <details>
+                    <summary className="small">{p.preview}</summary>
+                    <p className="pre-wrap console-template-body" lang={template.locale}>
+                      {template.body}
+                    </p>
+                  </details>
+                </th>
+                <td>{p.languages[template.locale]}</td>
+                <td>
+                  {template.archivedAt ? p.archived : p.active}
+                  {template.createdBy ? null : <span className="small muted"> · {p.shipped}</span>}
+                </td>
+                <td className="console-nowrap">{formatStaffTime(template.updatedAt, locale)}</td>
+                <td>
+                  {template.archivedAt ? null : (
+                    <div className="console-button-row">
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        aria-label={p.editLabel(template.title)}
+                        onClick={() => {
+                          setActionError(null);
+                          setEditing(template);
+                        }}
+                      >
+                        {p.edit}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-danger button-small"
+                        aria-label={p.archiveLabel(template.title)}
+                        onClick={() => void onArchive(template)}
+                      >
+                        {p.archive}
+                      </button>
+                    </div>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {state.data.templates.map((template) => (
-                <tr key={template.id} className={template.archivedAt ? 'console-row-muted' : undefined}>
-                  <th scope="row">
-                    {template.title}
-                    <details>
-                      <summary className="small">{p.preview}</summary>
-                      <p className="pre-wrap console-template-body" lang={template.locale}>
-                        {template.body}
-                      </p>
-                    </details>
-                  </th>
-                  <td>{p.languages[template.locale]}</td>
-                  <td>
-                    {template.archivedAt ? p.archived : p.active}
-                    {template.createdBy ? null : <span className="small muted"> · {p.shipped}</span>}
-                  </td>
-                  <td className="console-nowrap">{formatStaffTime(template.updatedAt, locale)}</td>
-                  <td>
-                    {template.archivedAt ? null : (
-                      <div className="console-button-row">
-                        <button
-                          type="button"
-                          className="button button-secondary button-small"
-                          aria-label={p.editLabel(template.title)}
-                          onClick={() => {
-                            setActionError(null);
-                            setEditing(template);
-                          }}
-                        >
-                          {p.edit}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-danger button-small"
-                          aria-label={p.archiveLabel(template.title)}
-                          onClick={() => void onArchive(template)}
-                        >
-                          {p.archive}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ConsoleTable>
       ) : null}
       <TemplateForm
         key={editing?.id ?? 'new'}

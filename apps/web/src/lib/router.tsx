@@ -37,6 +37,7 @@ type Match =
   | { readonly name: 'case' }
   | { readonly name: 'case-reset' }
   | { readonly name: 'privacy' }
+  | { readonly name: 'verify' }
   | { readonly name: 'window'; readonly id: string }
   | { readonly name: 'console'; readonly path: string }
   | { readonly name: 'not-found' };
@@ -53,6 +54,7 @@ export function matchRoute(pathname: string): Match {
   if (path === '/case') return { name: 'case' };
   if (path === '/case/reset') return { name: 'case-reset' };
   if (path === '/privacy') return { name: 'privacy' };
+  if (path === '/verify') return { name: 'verify' };
   // The staff console routes its own sub-paths (loaded on demand, outside the public layout).
   if (path === '/console' || path.startsWith('/console/')) return { name: 'console', path };
   const detail = /^\/windows\/([A-Za-z0-9-]{1,64})$/.exec(path);

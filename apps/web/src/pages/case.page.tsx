@@ -25,6 +25,7 @@ import {
 import { usePageTitle } from '../lib/page-title.js';
 import { Link } from '../lib/router.js';
 import { cleanCodePart } from '../lib/saved-code.js';
+import { CaseEvidence } from './case-evidence.js';
 
 /** Why the case page closed, said calmly on the login form. */
 type Ended = 'expired' | 'logged-out' | 'withdrawn' | 'erased';
@@ -484,6 +485,7 @@ function CaseView({
             }
           />
 
+          <CaseEvidence session={session} locale={locale} guard={guard} />
           <YourConsultation data={data} />
           <RotateKey session={session} locale={locale} guard={guard} />
           {/* An open consultation is withdrawn; a finished one keeps its outcome and is only erased. */}

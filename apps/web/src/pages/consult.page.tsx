@@ -8,7 +8,7 @@ import {
   type Locale,
 } from '@mimamoru/core';
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { Choice } from '../components/choice.js';
+import { ChoiceList, fieldErrors, PlatformChoices, toggleIn } from '../components/consult-fields.js';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary.js';
 import {
   clearConsultDraft,
@@ -236,9 +236,6 @@ interface ChosenFile {
   readonly file: File;
 }
 
-const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
-  on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
-
 /** The consultation form (/consult), then the case number and key, shown once. */
 export function ConsultPage() {
   const t = useT();
@@ -463,18 +460,7 @@ function ConsultForm({ onSubmitted }: { readonly onSubmitted: (submitted: Submit
       });
   }
 
-  /** aria-describedby for a control: its help texts, then its error. */
-  const describedBy = (key: ErrorKey | null, ...helpIds: string[]): string | undefined => {
-    const ids = [...helpIds, ...(key && errors[key] ? [errorId(key)] : [])];
-    return ids.length > 0 ? ids.join(' ') : undefined;
-  };
-  const invalid = (key: ErrorKey) => (errors[key] ? true : undefined);
-  const errorText = (key: ErrorKey) =>
-    errors[key] ? (
-      <p className="field-error" id={errorId(key)}>
-        {errors[key]}
-      </p>
-    ) : null;
+  const { describedBy, invalid, errorText } = fieldErrors(errors, errorId);
 
   const emailRequired = draft.channel === 'email' || draft.emailAccessKey;
 
@@ -533,20 +519,11 @@ function ConsultForm({ onSubmitted }: { readonly onSubmitted: (submitted: Submit
             {c.platforms.help}
           </p>
           {errorText('platforms')}
-          <div className="choices choices-compact">
-            {PLATFORMS.map((platform) => (
-              <Choice
-                key={platform}
-                type="checkbox"
-                id={`consult-platform-${platform}`}
-                name="platforms"
-                value={platform}
-                checked={draft.platforms.includes(platform)}
-                onChange={(e) => update({ platforms: toggle(draft.platforms, platform, e.target.checked) })}
-                label={t.guide.platformOptions[platform]}
-              />
-            ))}
-          </div>
+          <PlatformChoices
+            idPrefix="consult-platform"
+            value={draft.platforms}
+            onChange={(platforms) => update({ platforms })}
+          />
         </fieldset>
 
         <fieldset className="form-section" aria-describedby="consult-urls-help">
@@ -631,21 +608,16 @@ function ConsultForm({ onSubmitted }: { readonly onSubmitted: (submitted: Submit
           <p className="field-help" id="consult-goals-help">
             {c.goals.help}
           </p>
-          <div className="choices">
-            {GOALS.map((goal) => (
-              <Choice
-                key={goal}
-                type="checkbox"
-                id={`consult-goal-${goal}`}
-                name="goals"
-                value={goal}
-                checked={draft.goals.includes(goal)}
-                onChange={(e) => update({ goals: toggle(draft.goals, goal, e.target.checked) })}
-                label={t.guide.goalOptions[goal].label}
-                example={t.guide.goalOptions[goal].example || undefined}
-              />
-            ))}
-          </div>
+          <ChoiceList
+            type="checkbox"
+            idPrefix="consult-goal"
+            name="goals"
+            options={GOALS}
+            isChecked={(goal) => draft.goals.includes(goal)}
+            onChange={(goal, on) => update({ goals: toggleIn(draft.goals, goal, on) })}
+            label={(goal) => t.guide.goalOptions[goal].label}
+            example={(goal) => t.guide.goalOptions[goal].example || undefined}
+          />
         </fieldset>
 
         <Section>
@@ -674,21 +646,16 @@ function ConsultForm({ onSubmitted }: { readonly onSubmitted: (submitted: Submit
           <fieldset className="subquestion" aria-describedby={describedBy('channel')}>
             <legend>{c.contact.legend}</legend>
             {errorText('channel')}
-            <div className="choices">
-              {CONTACT_CHANNELS.map((channel) => (
-                <Choice
-                  key={channel}
-                  type="radio"
-                  id={`consult-channel-${channel}`}
-                  name="channel"
-                  value={channel}
-                  checked={draft.channel === channel}
-                  onChange={() => update({ channel }, ['email', 'phone', 'channel'])}
-                  label={c.contact.channels[channel].label}
-                  example={c.contact.channels[channel].example}
-                />
-              ))}
-            </div>
+            <ChoiceList
+              type="radio"
+              idPrefix="consult-channel"
+              name="channel"
+              options={CONTACT_CHANNELS}
+              isChecked={(channel) => draft.channel === channel}
+              onChange={(channel) => update({ channel }, ['email', 'phone', 'channel'])}
+              label={(channel) => c.contact.channels[channel].label}
+              example={(channel) => c.contact.channels[channel].example}
+            />
           </fieldset>
 
           {draft.channel === 'phone' ? (

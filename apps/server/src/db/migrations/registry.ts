@@ -10,6 +10,7 @@ import * as createTemplatesViewsTargets from './0008-create-templates-views-targ
 import * as createCaseSearch from './0009-create-case-search.js';
 import * as addRetention from './0010-add-retention.js';
 import * as addCaseFacets from './0011-add-case-facets.js';
+import * as createEvidence from './0012-create-evidence.js';
 
 /**
  * Every migration, in the order it runs. Names equal file names without extension;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: Migration]
   ['0009-create-case-search', createCaseSearch],
   ['0010-add-retention', addRetention],
   ['0011-add-case-facets', addCaseFacets],
+  ['0012-create-evidence', createEvidence],
 ];
 
 export const migrationProvider: MigrationProvider = {

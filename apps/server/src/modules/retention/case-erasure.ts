@@ -32,6 +32,8 @@ const CLASSIFIED: Readonly<Record<string, { readonly action: 'delete' | 'keep'; 
     why: 'the timeline: ids, codes and dates (stage changes are the outcome statistics)',
   },
   sla_pauses: { action: 'keep', why: 'first-response SLA pauses: times only' },
+  evidence_heads: { action: 'delete', why: 'the signed head of the evidence chain, deleted with the chain' },
+  evidence_timestamps: { action: 'delete', why: 'timestamp tokens over the deleted evidence chain' },
 };
 
 /** What erasure does to the rows of one table that point at the case. */

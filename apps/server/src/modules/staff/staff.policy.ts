@@ -30,7 +30,11 @@ export const STAFF_POLICY = {
   'POST /api/staff/accounts/:id/disable': ADMIN,
 } as const satisfies RoutePolicy;
 
-const COOKIE: SessionCookie = { name: STAFF_SESSION_COOKIE, path: '/api/staff' };
+/**
+ * Scoped to /api rather than /api/staff: the evidence capture and bundle routes live at the paths the
+ * evidence issue names (/api/cases/:id/evidence/…), and the console calls them with this session.
+ */
+const COOKIE: SessionCookie = { name: STAFF_SESSION_COOKIE, path: '/api' };
 
 export function setStaffCookie(
   reply: FastifyReply,

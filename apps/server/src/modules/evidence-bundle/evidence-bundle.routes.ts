@@ -1,0 +1,40 @@
+import { PassThrough } from 'node:stream';
+import fastifyCookie from '@fastify/cookie';
+import { CaseParamsSchema } from '@mimamoru/contracts';
+import type { FastifyInstance } from 'fastify';
+import { parseInput } from '../../errors/app-error.js';
+import type { CookieSettings } from '../../http/session-cookie.js';
+import { policyRoute } from '../staff/staff.policy.js';
+import { staffActorOf } from '../staff/staff-actor.js';
+import type { StaffService } from '../staff/staff.service.js';
+import { EVIDENCE_BUNDLE_POLICY } from './evidence-bundle.policy.js';
+import type { EvidenceBundleService } from './evidence-bundle.service.js';
+
+export function registerEvidenceBundleRoutes(
+  app: FastifyInstance,
+  { evidenceBundle, staff, cookie }: { evidenceBundle: EvidenceBundleService; staff: StaffService; cookie: CookieSettings },
+): void {
+  void app.register(async (scope) => {
+    await scope.register(fastifyCookie);
+    const deps = { policy: EVIDENCE_BUNDLE_POLICY, service: staff, cookie };
+
+    // Streams the ZIP as it is written (bounded memory); checks and the audit line happen before the first byte.
+    policyRoute(scope, deps, 'POST /api/cases/:id/evidence/bundle', async (request, reply, session) => {
+      const { id } = parseInput(CaseParamsSchema, request.params);
+      const { filename, write } = await evidenceBundle.prepareExport({
+        caseId: id,
+        exporter: { kind: 'staff', actor: await staffActorOf(staff, request, session) },
+      });
+      const body = new PassThrough();
+      write(body).catch((error: unknown) => {
+        request.log.error({ err: error, code: 'evidence.bundle_failed' }, 'evidence bundle export failed');
+        body.destroy(error instanceof Error ? error : new Error('bundle export failed'));
+      });
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    });
+  });
+}

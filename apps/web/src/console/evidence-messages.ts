@@ -1,0 +1,125 @@
+import type { CapturedBy, EvidenceEntryType } from '@mimamoru/core';
+import type { Locale } from '@mimamoru/core';
+
+/** Chain problems as the evidence panel names them (contracts EvidenceVerificationSchema). */
+type Problem =
+  | 'hash-mismatch'
+  | 'broken-link'
+  | 'seq-gap'
+  | 'wrong-case'
+  | 'bad-entry'
+  | 'unknown-item'
+  | 'duplicate-item'
+  | 'removed-item'
+  | 'file-hashes-mismatch'
+  | 'unreadable-entry'
+  | 'head-mismatch'
+  | 'bad-signature';
+
+const ja = {
+  title: '証拠',
+  intro: '被害者と相談員が追加した証拠です。追加・訂正・取り下げはすべて記録として積み重なり、上書きされません。',
+  none: 'まだ証拠はありません。',
+  items: '証拠の一覧',
+  chainOk: (entries: number) => `改ざんは見つかりませんでした（${entries}件の記録と署名を確認）。`,
+  chainBroken: (seq: number | undefined, problem: string) =>
+    `証拠の記録が壊れています：${seq === undefined ? '' : `${seq}番目の記録で`}${problem}。この相談の証拠を外部に出す前に管理者に連絡してください。`,
+  problems: {
+    'hash-mismatch': '記録の内容がハッシュと一致しません（書き換えの疑い）',
+    'broken-link': '前の記録とのつながりが切れています',
+    'seq-gap': '記録が抜けているか順番が入れ替わっています',
+    'wrong-case': '別の相談の記録が混ざっています',
+    'bad-entry': '記録の形式が正しくありません',
+    'unknown-item': '存在しない証拠への訂正・取り下げがあります',
+    'duplicate-item': '同じ証拠が二重に追加されています',
+    'removed-item': '取り下げ済みの証拠が変更されています',
+    'file-hashes-mismatch': 'ファイルのハッシュ一覧が一致しません',
+    'unreadable-entry': '記録を復号できません',
+    'head-mismatch': '署名されていない記録が追加されています',
+    'bad-signature': '署名を検証できません',
+  } satisfies Record<Problem, string>,
+  platform: 'サービス',
+  url: '投稿のURL',
+  account: 'アカウント',
+  postedAt: '投稿日時（表示どおり）',
+  capturedAt: '保存日時',
+  capturedBy: '保存した人',
+  capturedByNames: { victim: '被害者', consultant: '相談員', server: 'サーバーでの自動保存' } satisfies Record<CapturedBy, string>,
+  text: '投稿の文面',
+  files: 'ファイル',
+  download: (name: string) => `${name} をダウンロード`,
+  sha256: 'SHA-256',
+  history: '記録の履歴',
+  entryTypes: { add: '追加', correct: '訂正', remove: '取り下げ' } satisfies Record<EvidenceEntryType, string>,
+  actorNames: { victim: '被害者', staff: '相談員', system: 'システム' },
+  key: 'サーバーの署名鍵のフィンガープリント',
+  keyHelp: 'エクスポートした証拠一式の keyFingerprint と一致すれば、このサーバーが署名したものです。',
+  addTitle: '証拠を追加（相談員）',
+  urlLabel: '書き込みのURL',
+  urlInvalid: 'https:// から始まるURLを入れてください。',
+  accountLabel: 'アカウント（@IDなど）',
+  postedAtLabel: '書き込みの日時（表示どおり）',
+  textLabel: '書き込みの文面（書き写し）',
+  filesLabel: 'ファイル（スクリーンショット・PDF・動画。切り取らず撮ったままのもの）',
+  noFiles: 'ファイルを1つ以上選んでください。',
+  add: '追加する',
+  added: '証拠を追加しました。',
+  failed: '追加できませんでした。',
+};
+
+type EvidenceMessages = typeof ja;
+
+const en: EvidenceMessages = {
+  title: 'Evidence',
+  intro: 'Evidence added by the victim and by consultants. Additions, corrections and removals are all kept as records; nothing is overwritten.',
+  none: 'No evidence yet.',
+  items: 'Evidence items',
+  chainOk: (entries: number) => `No tampering found (${entries} records and the signature checked).`,
+  chainBroken: (seq: number | undefined, problem: string) =>
+    `The evidence record is broken${seq === undefined ? '' : ` at record ${seq}`}: ${problem}. Tell an administrator before this case's evidence leaves the service.`,
+  problems: {
+    'hash-mismatch': 'a record does not match its hash (it may have been edited)',
+    'broken-link': 'a record no longer links to the one before it',
+    'seq-gap': 'a record is missing or out of order',
+    'wrong-case': 'a record of another case is mixed in',
+    'bad-entry': 'a record is malformed',
+    'unknown-item': 'a correction or removal refers to an unknown item',
+    'duplicate-item': 'an item was added twice',
+    'removed-item': 'a removed item was changed',
+    'file-hashes-mismatch': 'the file hashes of a record do not match',
+    'unreadable-entry': 'a record cannot be decrypted',
+    'head-mismatch': 'a record was added without the server’s signature',
+    'bad-signature': 'the signature does not verify',
+  },
+  platform: 'Service',
+  url: 'Post URL',
+  account: 'Account',
+  postedAt: 'Posted (as shown)',
+  capturedAt: 'Saved at',
+  capturedBy: 'Saved by',
+  capturedByNames: { victim: 'The victim', consultant: 'A consultant', server: 'Server capture' },
+  text: 'Post text',
+  files: 'Files',
+  download: (name: string) => `Download ${name}`,
+  sha256: 'SHA-256',
+  history: 'Record history',
+  entryTypes: { add: 'Added', correct: 'Corrected', remove: 'Removed' },
+  actorNames: { victim: 'Victim', staff: 'Staff', system: 'System' },
+  key: 'Fingerprint of the server’s signing key',
+  keyHelp: 'If an exported bundle’s keyFingerprint matches it, this server signed the bundle.',
+  addTitle: 'Add evidence (consultant)',
+  urlLabel: 'Post URL',
+  urlInvalid: 'Enter a URL that starts with https://.',
+  accountLabel: 'Account (@ID)',
+  postedAtLabel: 'Time of the post (as shown)',
+  textLabel: 'Text of the post (copied)',
+  filesLabel: 'Files (screenshots, PDF, video; uncropped, as taken)',
+  noFiles: 'Choose at least one file.',
+  add: 'Add',
+  added: 'Evidence added.',
+  failed: 'It could not be added.',
+};
+
+export function evidenceMessages(locale: Locale): EvidenceMessages {
+  return locale === 'en' ? en : ja;
+}
