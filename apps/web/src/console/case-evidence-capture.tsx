@@ -1,5 +1,6 @@
 import type { EvidenceCapture, EvidenceCaptureList } from '@mimamoru/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isHttpUrl, UrlField } from '../components/evidence-item-fields.js';
 import { useLocale } from '../i18n/locale-context.js';
 import { request } from '../lib/api.js';
 import { handleStaffError, useCT } from './console-app.js';
@@ -67,7 +68,7 @@ export function CaseEvidenceCapture({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (!/^https?:\/\/\S+$/i.test(url.trim())) {
+    if (!isHttpUrl(url)) {
       setInvalid(true);
       return;
     }
@@ -99,32 +100,19 @@ export function CaseEvidenceCapture({
         {status}
       </p>
       <form className="console-inline-form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor="capture-url">{m.urlLabel}</label>
-          <p className="field-help small" id="capture-url-help">
-            {m.help}
-          </p>
-          <input
-            id="capture-url"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={2048}
-            value={url}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? 'capture-url-help capture-url-error' : 'capture-url-help'}
-            onChange={(e) => {
-              setInvalid(false);
-              setUrl(e.target.value);
-            }}
-          />
-          {invalid ? (
-            <p id="capture-url-error" className="field-error">
-              {m.urlInvalid}
-            </p>
-          ) : null}
-        </div>
+        <UrlField
+          id="capture-url"
+          label={m.urlLabel}
+          help={m.help}
+          helpClassName="field-help small"
+          invalidText={m.urlInvalid}
+          invalid={invalid}
+          value={url}
+          onChange={(value) => {
+            setInvalid(false);
+            setUrl(value);
+          }}
+        />
         <button type="submit" className="button button-secondary" aria-busy={busy} disabled={busy}>
           {m.submit}
         </button>

@@ -1,12 +1,14 @@
-import { PLATFORMS, platformOfUrl, type Platform } from '@mimamoru/core';
 import type { EvidenceLocker } from '@mimamoru/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { EvidenceItemFields, useEvidenceItemDraft } from '../components/evidence-item-fields.js';
 import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
-import { ApiRequestError, request } from '../lib/api.js';
+import { request } from '../lib/api.js';
+import { CaseEvidenceBundle } from './case-evidence-bundle.js';
 import { handleStaffError, useCT } from './console-app.js';
 import { evidenceMessages } from './evidence-messages.js';
 import { formatStaffTime } from './format.js';
+import { errorText } from './staff-resource.js';
 
 const base = (caseId: string) => `/api/staff/cases/${encodeURIComponent(caseId)}/evidence`;
 
@@ -116,6 +118,7 @@ export function CaseEvidence({ caseId, csrf }: { readonly caseId: string; readon
           </ol>
         </details>
       ) : null}
+      {locker && locker.items.length > 0 ? <CaseEvidenceBundle caseId={caseId} csrf={csrf} /> : null}
       <AddEvidence caseId={caseId} csrf={csrf} onAdded={setLocker} />
       {locker ? (
         <p className="small">
@@ -138,59 +141,26 @@ function AddEvidence({
   readonly csrf: string;
   readonly onAdded: (locker: EvidenceLocker) => void;
 }) {
-  const t = useT();
   const { locale } = useLocale();
   const m = evidenceMessages(locale);
-  const [url, setUrl] = useState('');
-  const [platform, setPlatform] = useState<Platform | ''>('');
-  const [accountId, setAccountId] = useState('');
-  const [postedAt, setPostedAt] = useState('');
-  const [text, setText] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const [problem, setProblem] = useState<'url' | 'files' | null>(null);
+  const draft = useEvidenceItemDraft('evidence-add');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const chosen: Platform = platform || platformOfUrl(url) || 'other';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (!/^https?:\/\/\S+$/i.test(url.trim())) {
-      setProblem('url');
-      document.getElementById('evidence-add-url')?.focus();
-      return;
-    }
-    if (files.length === 0) {
-      setProblem('files');
-      fileInput.current?.focus();
-      return;
-    }
-    const form = new FormData();
-    const item = {
-      platform: chosen,
-      postUrl: url.trim(),
-      ...(accountId.trim() ? { accountId: accountId.trim() } : {}),
-      ...(postedAt.trim() ? { postedAt: { asShown: postedAt.trim() } } : {}),
-      ...(text.trim() ? { text: text.trim() } : {}),
-    };
-    form.append('data', JSON.stringify({ item }));
-    for (const file of files) form.append('files', file, file.name);
+    const form = draft.toForm();
+    if (!form) return;
     setBusy(true);
     setStatus('');
     try {
       onAdded(await request<EvidenceLocker>(base(caseId), locale, { method: 'POST', headers: { 'x-csrf-token': csrf }, body: form }));
-      setUrl('');
-      setPlatform('');
-      setAccountId('');
-      setPostedAt('');
-      setText('');
-      setFiles([]);
-      if (fileInput.current) fileInput.current.value = '';
+      draft.reset();
       setStatus(m.added);
     } catch (error) {
       if (handleStaffError(error)) return;
-      setStatus(error instanceof ApiRequestError && error.body ? error.body.message : m.failed);
+      setStatus(errorText(error, m.failed));
     } finally {
       setBusy(false);
     }
@@ -200,72 +170,7 @@ function AddEvidence({
     <>
       <h3>{m.addTitle}</h3>
       <form className="console-inline-form" onSubmit={submit} noValidate encType="multipart/form-data">
-        <div className="field">
-          <label htmlFor="evidence-add-url">{m.urlLabel}</label>
-          <input
-            id="evidence-add-url"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={2048}
-            value={url}
-            aria-invalid={problem === 'url' ? true : undefined}
-            aria-describedby={problem === 'url' ? 'evidence-add-url-error' : undefined}
-            onChange={(e) => {
-              setProblem(null);
-              setUrl(e.target.value);
-            }}
-          />
-          {problem === 'url' ? (
-            <p id="evidence-add-url-error" className="field-error">
-              {m.urlInvalid}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-add-platform">{m.platform}</label>
-          <select id="evidence-add-platform" value={chosen} onChange={(e) => setPlatform(e.target.value as Platform)}>
-            {PLATFORMS.map((x) => (
-              <option key={x} value={x}>
-                {t.guide.platformOptions[x]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-add-account">{m.accountLabel}</label>
-          <input id="evidence-add-account" maxLength={200} value={accountId} onChange={(e) => setAccountId(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-add-posted">{m.postedAtLabel}</label>
-          <input id="evidence-add-posted" maxLength={100} value={postedAt} onChange={(e) => setPostedAt(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-add-text">{m.textLabel}</label>
-          <textarea id="evidence-add-text" rows={3} maxLength={20000} value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="evidence-add-files">{m.filesLabel}</label>
-          <input
-            id="evidence-add-files"
-            ref={fileInput}
-            type="file"
-            multiple
-            accept="image/png,image/jpeg,image/gif,image/webp,application/pdf,video/mp4,video/quicktime,video/webm"
-            aria-invalid={problem === 'files' ? true : undefined}
-            aria-describedby={problem === 'files' ? 'evidence-add-files-error' : undefined}
-            onChange={(e) => {
-              setProblem(null);
-              setFiles([...(e.currentTarget.files ?? [])]);
-            }}
-          />
-          {problem === 'files' ? (
-            <p id="evidence-add-files-error" className="field-error">
-              {m.noFiles}
-            </p>
-          ) : null}
-        </div>
+        <EvidenceItemFields draft={draft} texts={{ ...m, platformLabel: m.platform }} textRows={3} />
         <p role="status" className="small">
           {status}
         </p>

@@ -1,6 +1,7 @@
-import { PLATFORMS, platformOfUrl, TARGET_TRACKS, type Platform, type TargetTrack } from '@mimamoru/core';
+import { platformOfUrl, TARGET_TRACKS, type Platform, type TargetTrack } from '@mimamoru/core';
 import type { PostTargetMove } from '@mimamoru/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
+import { isHttpUrl, PlatformField, UrlField } from '../components/evidence-item-fields.js';
 import { LoadError, Loading } from '../components/load-state.js';
 import { useLocale, useT } from '../i18n/locale-context.js';
 import { handleStaffError, useCT } from './console-app.js';
@@ -164,9 +165,7 @@ function AddTarget({
   readonly busy: boolean;
   readonly onAdd: (url: string, platform: Platform) => Promise<boolean>;
 }) {
-  const c = useCT();
-  const p = c.targets;
-  const t = useT();
+  const p = useCT().targets;
   const [url, setUrl] = useState('');
   const [platform, setPlatform] = useState<Platform | ''>('');
   const [invalid, setInvalid] = useState(false);
@@ -175,13 +174,12 @@ function AddTarget({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = url.trim();
-    if (!/^https?:\/\/\S+$/i.test(trimmed)) {
+    if (!isHttpUrl(url)) {
       setInvalid(true);
       document.getElementById('target-url')?.focus();
       return;
     }
-    if (await onAdd(trimmed, chosen)) {
+    if (await onAdd(url.trim(), chosen)) {
       setUrl('');
       setPlatform('');
     }
@@ -191,46 +189,20 @@ function AddTarget({
     <>
       <h3>{p.addTitle}</h3>
       <form className="console-inline-form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="target-url">{p.urlLabel}</label>
-          <p className="field-help small" id="target-url-help">
-            {p.urlHelp}
-          </p>
-          <input
-            id="target-url"
-            type="url"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={2048}
-            value={url}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={invalid ? 'target-url-help target-url-error' : 'target-url-help'}
-            onChange={(e) => {
-              setInvalid(false);
-              setUrl(e.target.value);
-            }}
-          />
-          {invalid ? (
-            <p id="target-url-error" className="field-error">
-              {p.urlInvalid}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="target-platform">{p.platformLabel}</label>
-          <select
-            id="target-platform"
-            value={chosen}
-            onChange={(e) => setPlatform(e.target.value as Platform)}
-          >
-            {PLATFORMS.map((x) => (
-              <option key={x} value={x}>
-                {t.guide.platformOptions[x]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UrlField
+          id="target-url"
+          label={p.urlLabel}
+          help={p.urlHelp}
+          helpClassName="field-help small"
+          invalidText={p.urlInvalid}
+          invalid={invalid}
+          value={url}
+          onChange={(value) => {
+            setInvalid(false);
+            setUrl(value);
+          }}
+        />
+        <PlatformField id="target-platform" label={p.platformLabel} value={chosen} onChange={setPlatform} />
         <button type="submit" className="button button-secondary" aria-busy={busy} disabled={busy}>
           {p.add}
         </button>

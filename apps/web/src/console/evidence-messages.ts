@@ -65,6 +65,10 @@ const ja = {
   add: '追加する',
   added: '証拠を追加しました。',
   failed: '追加できませんでした。',
+  exportBundle: '証拠一式を書き出す',
+  exporting: '証拠一式を書き出しています…',
+  exported: (name: string) => `${name} を保存しました。検証ページ（/verify）で確かめられます。`,
+  exportFailed: '書き出せませんでした。',
 };
 
 type EvidenceMessages = typeof ja;
@@ -118,6 +122,10 @@ const en: EvidenceMessages = {
   add: 'Add',
   added: 'Evidence added.',
   failed: 'It could not be added.',
+  exportBundle: 'Export the evidence bundle',
+  exporting: 'Exporting the evidence bundle…',
+  exported: (name: string) => `${name} saved. The verification page (/verify) can check it.`,
+  exportFailed: 'It could not be exported.',
 };
 
 export function evidenceMessages(locale: Locale): EvidenceMessages {

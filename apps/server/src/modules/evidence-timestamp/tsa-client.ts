@@ -7,34 +7,16 @@ const SHA256_OID = '2.16.840.1.101.3.4.2.1';
 /** A token is a few kilobytes (the TSA certificate chain included); anything far larger is not a TSA answer. */
 const MAX_RESPONSE_BYTES = 256 * 1024;
 
-/** PKIFailureInfo bit names (RFC 3161 §2.4.2), for the error message. */
-const FAILURE_INFO = [
-  'badAlg',
-  '',
-  'badRequest',
-  '',
-  '',
-  'badDataFormat',
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  'timeNotAvailable',
-  'unacceptedPolicy',
-  'unacceptedExtension',
-  'addInfoNotAvailable',
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  'systemFailure',
+/** PKIFailureInfo bit numbers and names (RFC 3161 §2.4.2), for the error message. */
+const FAILURE_INFO: readonly (readonly [bit: number, name: string])[] = [
+  [0, 'badAlg'],
+  [2, 'badRequest'],
+  [5, 'badDataFormat'],
+  [14, 'timeNotAvailable'],
+  [15, 'unacceptedPolicy'],
+  [16, 'unacceptedExtension'],
+  [17, 'addInfoNotAvailable'],
+  [25, 'systemFailure'],
 ];
 
 /** Why a TSA request failed; `code` is stored on the job and logged (never the case data). */
@@ -100,15 +82,14 @@ function describeStatus(status: PKIStatusInfo): string {
   );
   const bits = status.failInfo ? status.failInfo.valueBlock.valueHexView : new Uint8Array();
   const unused = status.failInfo ? status.failInfo.valueBlock.unusedBits : 0;
-  const failures = FAILURE_INFO.filter((name, bit) => {
+  const failures = FAILURE_INFO.filter(([bit]) => {
     const byte = bits[bit >> 3];
     return (
-      name !== '' &&
       byte !== undefined &&
       (bit >> 3 < bits.length - 1 || 7 - (bit & 7) >= unused) &&
       (byte & (0x80 >> (bit & 7))) !== 0
     );
-  });
+  }).map(([, name]) => name);
   return [
     `status ${status.status}`,
     ...failures,
