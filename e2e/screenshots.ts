@@ -5,9 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evidenceGuideMessages } from '../apps/web/src/components/evidence-guide-messages.js';
+import { shootAnalysis } from './support/analysis-shots.js';
 import { launchChromium, PHONE } from './support/browser.js';
 import { postConsultantReply } from './support/case-store.js';
 import { shootConsole } from './support/console.js';
+import { shootDocuments } from './support/documents.js';
 import { answerBloggerScenario, catalogs } from './support/guide.js';
 import { startBuiltServer } from './support/server.js';
 
@@ -69,6 +72,11 @@ try {
     await page.getByRole('main').getByRole('link').first().waitFor();
     await shot('window-detail');
 
+    // What a useful screenshot shows: the illustrated capture guide (also on the case page).
+    await page.goto('/evidence-guide');
+    await page.getByRole('heading', { level: 1, name: evidenceGuideMessages(locale).title }).waitFor();
+    await shot('evidence-guide');
+
     // The consultation form, carried over from the Guide's result.
     const c = m.consult;
     await page.goto('/result');
@@ -128,12 +136,18 @@ try {
     await context.close();
   }
 
+  // Post analysis in the browser (Japanese): the ranked results at phone and desktop width.
+  for (const file of await shootAnalysis(server, browser, out)) console.log(`docs/screenshots/${file.split('/').pop()}`);
+
   // The staff console (Japanese): login at phone width, queue and case page at desktop width.
   const written = await shootConsole(server, env, browser, out, {
     login: { width: 390, height: 844 },
     desk: { width: 1280, height: 800 },
   });
   for (const file of written) console.log(`docs/screenshots/${file.split('/').pop()}`);
+
+  // Documents (#7): the console's 書類 section with the PDF preview, and the victim's own request at 390 px.
+  for (const file of await shootDocuments(server, env, browser, out)) console.log(`docs/screenshots/${file.split('/').pop()}`);
 } finally {
   await browser.close();
   await server.stop();

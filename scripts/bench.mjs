@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { benchQueue } from './bench-queue.mjs';
 import { benchBundle } from './bench-bundle.mjs';
+import { benchAnalyze } from './bench-analyze.mjs';
+import { benchDocuments } from './bench-documents.mjs';
 
 const coreDist = new URL('../packages/core/dist/index.js', import.meta.url);
 const contractsDist = new URL('../packages/contracts/dist/index.js', import.meta.url);
@@ -87,6 +89,10 @@ await benchIntake();
 // The staff queue at 100,000 cases on SQLite and PostgreSQL, against a bare indexed SELECT (bench-queue.mjs).
 await benchQueue();
 await benchBundle();
+// Post analysis of 100,000 synthetic posts against read + parse + NFKC + write (bench-analyze.mjs).
+await benchAnalyze();
+// The 開示請求書 with 20 posts to PDF and DOCX, against a plain one-page PDF in the same font (bench-documents.mjs).
+await benchDocuments();
 
 async function benchIntake() {
   const serverDist = new URL('../apps/server/dist/', import.meta.url);

@@ -24,6 +24,8 @@ import { registerStatsRoutes } from './modules/stats/stats.routes.js';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { registerEvidenceCaptureRoutes } from './modules/evidence-capture/evidence-capture.routes.js';
 import { registerEvidenceBundleRoutes } from './modules/evidence-bundle/evidence-bundle.routes.js';
+import { registerDocumentsRoutes } from './modules/documents/documents.routes.js';
+import { registerAnalysisRoutes } from './modules/analysis/analysis.routes.js';
 
 /** Request bodies are small JSON answers; anything bigger is refused. */
 export const BODY_LIMIT = 64 * 1024;
@@ -81,6 +83,8 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
   registerEvidenceRoutes(app, { evidence: services.evidence, victim: services.victim, staff: services.staff, cookie });
   registerEvidenceCaptureRoutes(app, { evidenceCapture: services.evidenceCapture, staff: services.staff, cookie });
   registerEvidenceBundleRoutes(app, { evidenceBundle: services.evidenceBundle, staff: services.staff, cookie });
+  registerDocumentsRoutes(app, { documents: services.documents, victim: services.victim, staff: services.staff, cookie });
+  registerAnalysisRoutes(app, { analysis: services.analysis, staff: services.staff, cookie });
 
   await app.ready();
   return app;

@@ -49,6 +49,10 @@ import { createEvidenceCaptureModule } from './modules/evidence-capture/evidence
 import type { EvidenceCaptureService } from './modules/evidence-capture/evidence-capture.service.js';
 import type { EvidenceService } from './modules/evidence/evidence.service.js';
 import type { StatsService } from './modules/stats/stats.service.js';
+import { createDocumentsModule } from './modules/documents/documents.module.js';
+import { createAnalysisModule } from './modules/analysis/analysis.module.js';
+import type { AnalysisService } from './modules/analysis/analysis.service.js';
+import type { DocumentsService } from './modules/documents/documents.service.js';
 import {
   createEvidenceTimestampModule,
   type EvidenceTimestampModule,
@@ -92,6 +96,10 @@ export interface Services {
   readonly evidenceCapture: EvidenceCaptureService;
   /** Evidence bundle export: the ZIP with manifest, files, report.pdf and verify.txt (#5). */
   readonly evidenceBundle: EvidenceBundleService;
+  /** Documents filled from a case (PDF/DOCX), stored and recorded in the evidence chain (#7). */
+  readonly documents: DocumentsService;
+  /** Post analysis for staff: uploads analysed by the `analysis.run` job, results, evidence, reports (#6). */
+  readonly analysis: AnalysisService;
 }
 
 export interface Container {
@@ -126,7 +134,17 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const mailer = createMailer(config, logger);
   const database = createDatabase(config);
   const { db } = database;
-  const evidenceTimestamps = createEvidenceTimestampModule({ db, keyring, clock, tsaUrl: config.tsaUrl });
+  const evidenceTimestamps = createEvidenceTimestampModule({
+    db,
+    keyring,
+    clock,
+    tsaUrl: config.tsaUrl,
+    tsaTrustedCertsPem: config.tsaTrustAnchors?.pem,
+    tsaAuth:
+      config.tsaUsername !== undefined && config.tsaPassword !== undefined
+        ? { username: config.tsaUsername, password: config.tsaPassword }
+        : undefined,
+  });
   const evidenceCaptureModule = createEvidenceCaptureModule({
     db,
     keyring,
@@ -137,10 +155,20 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     audit: { record: (event, trx) => services.audit.record(event, trx) },
     evidence: { appendEntry: (trx, input) => services.evidence.appendEntry(trx, input) },
   });
+  const analysisModule = createAnalysisModule({
+    db,
+    keyring,
+    blobStore,
+    clock,
+    // Called when a request or job runs, once `services` exists.
+    audit: { record: (event, trx) => services.audit.record(event, trx) },
+    evidence: { appendEntry: (trx, input) => services.evidence.appendEntry(trx, input) },
+  });
   const jobs: JobDefinition[] = [
     createMailSendJob({ mailer, config }),
     ...evidenceTimestamps.jobs,
     ...evidenceCaptureModule.jobs,
+    ...analysisModule.jobs,
   ];
   const worker = createWorker({ database, keyring, jobs, clock, logger, pollMs: 1000 });
   const staffModule = createStaffModule({ db, keyring, clock, publicUrl: config.publicUrl });
@@ -215,9 +243,12 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       clock,
       audit: staffModule.audit,
       enqueueTimestamp: evidenceTimestamps.enqueueTimestamp,
+      listTimestamps: evidenceTimestamps.listTimestamps,
+      tsaTrustedCertsPem: config.tsaTrustAnchors?.pem,
     }),
     evidenceTimestamps: { listTimestamps: evidenceTimestamps.listTimestamps },
     evidenceCapture: evidenceCaptureModule.evidenceCapture,
+    analysis: analysisModule.analysis,
     evidenceBundle: createEvidenceBundleService({
       db,
       evidence: { readLocker: (caseId) => services.evidence.readLocker(caseId) },
@@ -225,6 +256,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       blobStore,
       audit: staffModule.audit,
       clock,
+    }),
+    ...createDocumentsModule({
+      db,
+      keyring,
+      blobStore,
+      clock,
+      audit: staffModule.audit,
+      // Called at request time, once `services.evidence` exists.
+      evidence: {
+        readLocker: (caseId) => services.evidence.readLocker(caseId),
+        appendEntry: (trx, input) => services.evidence.appendEntry(trx, input),
+      },
     }),
   };
   return {

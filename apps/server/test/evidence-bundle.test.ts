@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { verifyEvidenceBundle, unsafeEntryName } from '../src/modules/evidence-bundle/bundle-reader.js';
-import { writeEvidenceBundle } from '../src/modules/evidence-bundle/bundle-writer.js';
+import { prepareEvidenceBundle, writeEvidenceBundle, type BundleProgress } from '../src/modules/evidence-bundle/bundle-writer.js';
+import { requestTimestamp } from '../src/modules/evidence-timestamp/tsa-client.js';
+import { startLocalTsa } from './support/local-tsa.js';
 import { createKeyring } from '../src/security/keyring.js';
 import { createLocalBlobStore } from '../src/storage/blob-store.js';
 import { run, type CliIo } from '../src/cli/main.js';
@@ -136,7 +138,7 @@ function flip(bytes: Buffer, at = Math.floor(bytes.length / 2)): Buffer {
 
 describe('evidence bundle: export → verify', () => {
   let manifestFiles: { path: string }[] = [];
-  let progress: { bytes: number; filesDone: number; filesTotal: number }[] = [];
+  let progress: BundleProgress[] = [];
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mimamoru-bundle-'));
@@ -156,7 +158,9 @@ describe('evidence bundle: export → verify', () => {
       summary: { caseNumber: 'MM-2026-00042', items: 2, files: 3, entries: 5, headSeq: 5 },
     });
     expect(progress.at(-1)).toMatchObject({ filesDone: 3, filesTotal: 3 });
+    // The size announced before the first byte is the size written.
     expect(progress.at(-1)!.bytes).toBe(fs.statSync(bundlePath).size);
+    expect(progress.every((p) => p.bytesTotal === fs.statSync(bundlePath).size)).toBe(true);
   });
 
   it('holds the manifest, the files by hash, the report, the sums and the openssl helpers', async () => {
@@ -322,6 +326,133 @@ function cliIo() {
   return { io, out };
 }
 
+describe('evidence bundle: the announced size', () => {
+  it('equals the bytes written when the central directory passes 64 KiB (700 files; ZIP64 end record)', async () => {
+    const sizeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mimamoru-bundle-size-'));
+    try {
+      const store = createLocalBlobStore({ dir: path.join(sizeDir, 'blobs'), keyring: createKeyring([{ version: 1, key: randomBytes(32) }]) });
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const caseId = '0190f0a4-1111-7000-8000-000000000002';
+      const files: EvidenceItem['files'][number][] = [];
+      for (let i = 0; i < 700; i += 1) {
+        const stored = await store.put(randomBytes(64 + i));
+        files.push({ sha256: stored.sha256, size: stored.size, contentType: 'video/mp4', name: `clip-${i}.mp4`, role: 'video' });
+      }
+      const itemId = '0190f0a4-2222-7000-8000-0000000000aa';
+      const entry = nextEntry(null, {
+        caseId,
+        at: '2026-11-29T01:00:00.000Z',
+        actor: { type: 'victim' },
+        type: 'add',
+        itemId,
+        item: { id: itemId, platform: 'youtube', postUrl: 'https://youtube.com/watch?v=1', capturedAt: '2026-11-29T01:00:00.000Z', capturedBy: 'victim', files },
+      });
+      const prepared = await prepareEvidenceBundle({
+        caseId,
+        caseNumber: 'MM-2026-00043',
+        exportedAt: '2026-11-29T10:00:00.000Z',
+        publicKey: Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex'),
+        chain: [entry],
+        head: { seq: 1, hash: entry.hash, signature: sign(null, headMessage(caseId, 1, entry.hash), privateKey).toString('hex'), signedAt: entry.entry.at },
+        timestamps: [],
+        openBlob: (sha256) => store.get(sha256),
+      });
+      const file = path.join(sizeDir, 'bundle.zip');
+      const written = await prepared.write(fs.createWriteStream(file));
+      expect(written.bytes).toBe(prepared.size);
+      expect(fs.statSync(file).size).toBe(prepared.size);
+      expect(await verifyEvidenceBundle(file)).toMatchObject({ ok: true, summary: { files: 700 } });
+      execFileSync('unzip', ['-tq', file]);
+    } finally {
+      fs.rmSync(sizeDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+/** The shell commands verify.txt gives (indented lines, continuations joined), each once, in order. */
+function commandsOf(verifyTxt: string): string[] {
+  const joined = verifyTxt.replace(/\\\n\s*/g, '');
+  const commands = joined
+    .split('\n')
+    .filter((line) => /^ {5}(sha256sum|openssl) /.test(line))
+    .map((line) => line.trim());
+  return [...new Set(commands)];
+}
+
+describe('a bundle with RFC 3161 timestamps, checked with the commands of verify.txt alone', () => {
+  let tsaDir: string;
+  let tsa: Awaited<ReturnType<typeof startLocalTsa>>;
+  let out: string;
+  let manifest: { keyFingerprint: string; timestamps: { seq: number; hash: string; path: string }[] };
+
+  beforeAll(async () => {
+    tsa = await startLocalTsa();
+    tsaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mimamoru-bundle-tsa-'));
+    dir = tsaDir;
+    const { source } = await buildLocker();
+    const stamp = async (seq: number) => {
+      const hash = source.chain[seq - 1]!.hash;
+      const token = await requestTimestamp({ url: tsa.url, hashHex: hash, trustedCertsPem: tsa.caPem });
+      return { seq, hash, tsa: tsa.url, tokenBase64: Buffer.from(token.tokenDer).toString('base64'), genTime: token.genTime };
+    };
+    // Two tokens over the head (e.g. a re-stamp) and one over an earlier entry.
+    const timestamps = [await stamp(5), await stamp(2), await stamp(5)];
+    const bundle = path.join(tsaDir, 'bundle.zip');
+    const prepared = await prepareEvidenceBundle({ ...source, timestamps });
+    const written = await prepared.write(fs.createWriteStream(bundle));
+    expect(written.bytes).toBe(prepared.size);
+    expect(fs.statSync(bundle).size).toBe(prepared.size);
+    expect(await verifyEvidenceBundle(bundle)).toMatchObject({ ok: true, summary: { timestamps: 3 } });
+    out = path.join(tsaDir, 'unzipped');
+    execFileSync('unzip', ['-q', bundle, '-d', out]);
+    manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as typeof manifest;
+    // The TSA's certificate and its CA, as verify.txt asks the reader to fetch them.
+    fs.copyFileSync(path.join(tsa.dir, 'tsa.pem'), path.join(out, 'tsa.crt'));
+    fs.copyFileSync(tsa.caFile, path.join(out, 'ca.crt'));
+  }, 120_000);
+  afterAll(async () => {
+    await tsa.close();
+    fs.rmSync(tsaDir, { recursive: true, force: true });
+  });
+
+  it('names two tokens of one entry apart: timestamps/<seq>-<n>.tsr, listed in the manifest', () => {
+    expect(manifest.timestamps.map((t) => t.path)).toEqual(['timestamps/5-1.tsr', 'timestamps/2-1.tsr', 'timestamps/5-2.tsr']);
+    for (const t of manifest.timestamps) expect(fs.existsSync(path.join(out, t.path))).toBe(true);
+  });
+
+  it('every command verify.txt gives succeeds; a flipped byte makes sha256sum -c fail', () => {
+    const commands = commandsOf(fs.readFileSync(path.join(out, 'verify.txt'), 'utf8'));
+    expect(commands.filter((c) => c.startsWith('openssl ts -verify'))).toHaveLength(3);
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        'sha256sum -c SHA256SUMS',
+        expect.stringMatching(/^openssl pkeyutl -verify /),
+        expect.stringMatching(/^openssl pkey -pubin .*\| sha256sum$/),
+      ]),
+    );
+    for (const command of commands) {
+      const printed = execFileSync('sh', ['-c', `${command} 2>&1`], { cwd: out, encoding: 'utf8' });
+      if (command.startsWith('sha256sum -c')) {
+        expect(printed.trim().split('\n').every((line) => line.endsWith(': OK'))).toBe(true);
+        expect(printed).toContain('timestamps/5-2.tsr: OK');
+      } else if (command.startsWith('openssl pkeyutl')) expect(printed).toContain('Signature Verified Successfully');
+      else if (command.startsWith('openssl pkey ')) expect(printed.split(' ')[0]).toBe(manifest.keyFingerprint);
+      else expect(printed).toContain('Verification: OK');
+    }
+
+    const token = path.join(out, 'timestamps/5-2.tsr');
+    const original = fs.readFileSync(token);
+    fs.writeFileSync(token, flip(original, original.length - 10));
+    expect(() => execFileSync('sh', ['-c', 'sha256sum --quiet -c SHA256SUMS'], { cwd: out, stdio: 'pipe' })).toThrow();
+    const tsVerify = commands.find((c) => c.includes('timestamps/5-2.tsr'))!;
+    expect(() => execFileSync('sh', ['-c', tsVerify], { cwd: out, stdio: 'pipe' })).toThrow();
+    fs.writeFileSync(token, original);
+    const file = path.join(out, 'report.pdf');
+    fs.writeFileSync(file, flip(fs.readFileSync(file)));
+    expect(() => execFileSync('sh', ['-c', 'sha256sum --quiet -c SHA256SUMS'], { cwd: out, stdio: 'pipe' })).toThrow();
+  });
+});
+
 describe('mimamoru verify (CLI)', () => {
   let cliDir: string;
   let good: string;
@@ -420,6 +551,10 @@ describe.each(databases)('POST /api/cases/:id/evidence/bundle on %s', (kind) => 
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
+    // The exact size is announced before the first byte, with the counts the console shows while it waits.
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    expect(res.headers['x-evidence-items']).toBe('1');
+    expect(res.headers['x-evidence-files']).toBe('1');
     expect(res.headers['content-disposition']).toContain(`evidence-${c.caseNumber}-`);
     const file = path.join(workDir, `${kind}-api.zip`);
     fs.writeFileSync(file, res.rawPayload);
@@ -451,8 +586,22 @@ describe.each(databases)('POST /api/cases/:id/evidence/bundle on %s', (kind) => 
     };
     expect(await run(['evidence', 'export', '--case', c.caseNumber, '--out', out], { ...io, env: cliEnv }), printed.stderr).toBe(0);
     expect(printed.stdout).toMatch(new RegExp(`^Wrote .*: 1 item\\(s\\), 1 file\\(s\\)`));
-    expect(printed.stderr).toMatch(/exporting: .* MiB written, 1\/1 files/);
+    expect(printed.stderr).toMatch(/^preparing .*rendering report\.pdf/);
+    expect(printed.stderr).toMatch(/writing 1 item\(s\), 1 file\(s\): [\d.]+ [kMG]B \((\d+) bytes\)/);
+    // Not a terminal: one line per 10% at most, ending at 100% with the announced size.
+    const lines = printed.stderr.split('\n').filter((l) => l.startsWith('exporting: '));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThanOrEqual(11);
+    expect(lines.at(-1)).toMatch(/^exporting: 100% — .* \/ .*, 1\/1 files$/);
+    expect(Number(/\((\d+) bytes\)/.exec(printed.stderr)![1])).toBe(fs.statSync(out).size);
     expect(await verifyEvidenceBundle(out)).toMatchObject({ ok: true, summary: { caseNumber: c.caseNumber } });
+    // On a terminal: one bar redrawn in place, ending at 100%, then a newline.
+    const tty = cliIo();
+    const ttyStderr = Object.assign(tty.io.stderr, { isTTY: true });
+    expect(await run(['evidence', 'export', '--case', c.caseNumber, '--out', `${out}.tty`], { ...tty.io, stderr: ttyStderr, env: cliEnv })).toBe(0);
+    expect(tty.out.stderr).not.toMatch(/^exporting: /m);
+    expect(tty.out.stderr).toMatch(/\r\[#{20}\] 100% — .*, 1\/1 files/);
+    expect(tty.out.stderr.endsWith('files\u001b[K\n')).toBe(true);
     const unknown = cliIo();
     expect(await run(['evidence', 'export', '--case', 'MM-0000-99999', '--out', out], { ...unknown.io, env: cliEnv })).toBe(2);
   });

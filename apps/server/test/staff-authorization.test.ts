@@ -13,6 +13,8 @@ import { STATS_POLICY } from '../src/modules/stats/stats.policy.js';
 import { EVIDENCE_POLICY } from '../src/modules/evidence/evidence.policy.js';
 import { EVIDENCE_CAPTURE_POLICY } from '../src/modules/evidence-capture/evidence-capture.policy.js';
 import { EVIDENCE_BUNDLE_POLICY } from '../src/modules/evidence-bundle/evidence-bundle.policy.js';
+import { DOCUMENTS_POLICY } from '../src/modules/documents/documents.policy.js';
+import { ANALYSIS_POLICY } from '../src/modules/analysis/analysis.policy.js';
 import { databases, useTestApp } from './harness.js';
 import { consultation, pngWithText, submit } from './intake-fixtures.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
@@ -42,6 +44,10 @@ interface Case {
       party: () => Promise<{ caseId: string; partyId: string }>;
       /** A fresh case with one evidence item (one PNG). */
       evidence: () => Promise<{ caseId: string; itemId: string; sha256: string }>;
+      /** A fresh case with one evidence item and one generated document (a case summary). */
+      document: () => Promise<{ caseId: string; documentId: string }>;
+      /** A fresh case with one finished post analysis run (2 posts): the ids and one post's id. */
+      analysis: () => Promise<{ caseId: string; runId: string; postId: string }>;
       /** A fresh case referred to `lawyer(caller)`, pending or already accepted. */
       referral: (
         caller: SignedIn | null,
@@ -79,7 +85,9 @@ const ROUTES: Record<
   | keyof typeof STATS_POLICY
   | keyof typeof EVIDENCE_POLICY
   | keyof typeof EVIDENCE_CAPTURE_POLICY
-  | keyof typeof EVIDENCE_BUNDLE_POLICY,
+  | keyof typeof EVIDENCE_BUNDLE_POLICY
+  | keyof typeof DOCUMENTS_POLICY
+  | keyof typeof ANALYSIS_POLICY,
   Case
 > = {
   'POST /api/staff/setup': {
@@ -409,6 +417,10 @@ const ROUTES: Record<
     },
     expected: caseWorkers(200),
   },
+  'GET /api/staff/cases/:id/evidence/timestamps': {
+    request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}/evidence/timestamps` }),
+    expected: caseWorkers(200),
+  },
   'POST /api/cases/:id/evidence/capture': {
     // A public address literal: no DNS needed; the job is queued, not run.
     request: async (_caller, ids) => ({
@@ -424,6 +436,77 @@ const ROUTES: Record<
   },
   'GET /api/staff/cases/:id/evidence/captures': {
     request: async (_caller, ids) => ({ url: `/api/staff/cases/${(await ids.case()).id}/evidence/captures` }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/cases/:id/documents/preview': {
+    request: async (_caller, ids) => ({
+      url: `/api/cases/${(await ids.evidence()).caseId}/documents/preview`,
+      payload: { kind: 'takedown-request' },
+    }),
+    expected: caseWorkers(200),
+  },
+  'POST /api/cases/:id/documents': {
+    request: async (_caller, ids) => ({
+      url: `/api/cases/${(await ids.evidence()).caseId}/documents`,
+      payload: { kind: 'case-summary', format: 'pdf' },
+    }),
+    expected: caseWorkers(201),
+  },
+  'GET /api/cases/:id/documents': {
+    request: async (_caller, ids) => ({ url: `/api/cases/${(await ids.case()).id}/documents` }),
+    expected: caseWorkers(200),
+  },
+  'GET /api/cases/:id/documents/:docId/file': {
+    request: async (_caller, ids) => {
+      const { caseId, documentId } = await ids.document();
+      return { url: `/api/cases/${caseId}/documents/${documentId}/file` };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/cases/:id/analyses': {
+    request: async (_caller, ids) => ({
+      url: `/api/cases/${(await ids.case()).id}/analyses`,
+      payload: { text: 'こんにちは\nばか' },
+    }),
+    expected: caseWorkers(202),
+  },
+  'GET /api/cases/:id/analyses': {
+    request: async (_caller, ids) => ({ url: `/api/cases/${(await ids.analysis()).caseId}/analyses` }),
+    expected: caseWorkers(200),
+  },
+  'GET /api/cases/:id/analyses/:runId': {
+    request: async (_caller, ids) => {
+      const { caseId, runId } = await ids.analysis();
+      return { url: `/api/cases/${caseId}/analyses/${runId}` };
+    },
+    expected: caseWorkers(200),
+  },
+  'GET /api/cases/:id/analyses/:runId/results': {
+    request: async (_caller, ids) => {
+      const { caseId, runId } = await ids.analysis();
+      return { url: `/api/cases/${caseId}/analyses/${runId}/results?label=*` };
+    },
+    expected: caseWorkers(200),
+  },
+  'POST /api/cases/:id/analyses/:runId/evidence': {
+    request: async (_caller, ids) => {
+      const { caseId, runId, postId } = await ids.analysis();
+      return { url: `/api/cases/${caseId}/analyses/${runId}/evidence`, payload: { postIds: [postId] } };
+    },
+    expected: caseWorkers(201),
+  },
+  'GET /api/cases/:id/analyses/:runId/report.pdf': {
+    request: async (_caller, ids) => {
+      const { caseId, runId, postId } = await ids.analysis();
+      return { url: `/api/cases/${caseId}/analyses/${runId}/report.pdf?postIds=${encodeURIComponent(postId)}` };
+    },
+    expected: caseWorkers(200),
+  },
+  'GET /api/cases/:id/analyses/:runId/report.csv': {
+    request: async (_caller, ids) => {
+      const { caseId, runId, postId } = await ids.analysis();
+      return { url: `/api/cases/${caseId}/analyses/${runId}/report.csv?postIds=${encodeURIComponent(postId)}` };
+    },
     expected: caseWorkers(200),
   },
   'POST /api/staff/referrals/:id/accept': {
@@ -472,6 +555,8 @@ describe('staff route table', () => {
       ...EVIDENCE_POLICY,
       ...EVIDENCE_CAPTURE_POLICY,
       ...EVIDENCE_BUNDLE_POLICY,
+      ...DOCUMENTS_POLICY,
+      ...ANALYSIS_POLICY,
     };
     expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(policies).sort());
     for (const [route, access] of Object.entries(policies)) {
@@ -640,7 +725,33 @@ describe.each(databases)('staff authorization on %s', (kind) => {
     if (!item?.files[0]) throw new Error('no evidence item');
     return { caseId, itemId: item.id, sha256: item.files[0].sha256 };
   };
-  const ids = { account, case: newCase, team, template, view, target, lawyer, party, referral, evidence };
+  const document = async () => {
+    const { caseId } = await evidence();
+    const generated = await ctx().container.services.documents.staffGenerate({
+      caseId,
+      actor: await worker(),
+      request: { kind: 'case-summary', format: 'pdf' },
+    });
+    return { caseId, documentId: generated.documents[0]?.id ?? '' };
+  };
+  const analysis = async () => {
+    const { id: caseId } = await newCase();
+    const t = ctx();
+    const run = await t.container.services.analysis.staffCreateRun({
+      caseId,
+      actor: await worker(),
+      upload: { source: 'text', bytes: Buffer.from('こんにちは\nお前はバカだ\n', 'utf8'), fields: {} },
+    });
+    await t.container.worker.runOnce();
+    const chunk = await t.container.database.db
+      .selectFrom('analysis_result_chunks')
+      .select('sha256')
+      .where('run_id', '=', run.id)
+      .executeTakeFirstOrThrow();
+    const first = (await t.container.blobStore.get(chunk.sha256)).toString('utf8').split('\n')[0] ?? '{}';
+    return { caseId, runId: run.id, postId: (JSON.parse(first) as { post: { id: string } }).post.id };
+  };
+  const ids = { account, case: newCase, team, template, view, target, lawyer, party, referral, evidence, document, analysis };
 
   const cases = Object.entries(ROUTES).flatMap(([route, c]) =>
     CALLERS.map((caller) => [route, caller, c] as const),
@@ -678,6 +789,8 @@ describe.each(databases)('staff authorization on %s', (kind) => {
         ...EVIDENCE_POLICY,
         ...EVIDENCE_CAPTURE_POLICY,
         ...EVIDENCE_BUNDLE_POLICY,
+      ...DOCUMENTS_POLICY,
+      ...ANALYSIS_POLICY,
       }[route as keyof typeof ROUTES];
       if (method !== 'POST' || access === 'public') continue;
       const { url, payload } = await c.request(admin, ids);
@@ -705,6 +818,7 @@ describe.each(databases)('staff authorization on %s', (kind) => {
       ...Object.keys(REFERRALS_POLICY).filter((route) => route.includes('/api/staff/cases/:id')),
       ...Object.keys(EVIDENCE_POLICY).filter((route) => route.includes('/api/staff/cases/:id')),
       ...Object.keys(EVIDENCE_CAPTURE_POLICY),
+      ...Object.keys(DOCUMENTS_POLICY),
     ];
     expect(caseRoutes.length).toBeGreaterThan(5);
     for (const route of caseRoutes) {

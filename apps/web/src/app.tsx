@@ -21,8 +21,17 @@ const CasePage = lazy(() => import('./pages/case.page.js').then((m) => ({ defaul
 const CaseResetPage = lazy(() =>
   import('./pages/case-reset.page.js').then((m) => ({ default: m.CaseResetPage })),
 );
+const CaseDocumentsPage = lazy(() =>
+  import('./pages/case-documents.js').then((m) => ({ default: m.CaseDocumentsPage })),
+);
 // The staff console is a separate chunk with its own layout: the public pages never download it.
 const VerifyPage = lazy(() => import('./pages/verify.page.js').then((m) => ({ default: m.VerifyPage })));
+// The illustrated capture guide (also linked from the console) loads when first opened.
+const EvidenceGuidePage = lazy(() =>
+  import('./pages/evidence-guide.page.js').then((m) => ({ default: m.EvidenceGuidePage })),
+);
+// Post analysis (the engine runs in a Web Worker) loads when first opened.
+const AnalyzePage = lazy(() => import('./analysis/analyze.page.js').then((m) => ({ default: m.AnalyzePage })));
 const ConsoleApp = lazy(() => import('./console/console-app.js').then((m) => ({ default: m.ConsoleApp })));
 
 // Each lazy page has its own Suspense boundary (keyed): a shared one would keep the previous page,
@@ -60,6 +69,12 @@ function Routes() {
           <CasePage />
         </Suspense>
       );
+    case 'case-documents':
+      return (
+        <Suspense key="case-documents" fallback={<Loading />}>
+          <CaseDocumentsPage />
+        </Suspense>
+      );
     case 'case-reset':
       return (
         <Suspense key="case-reset" fallback={<Loading />}>
@@ -72,6 +87,18 @@ function Routes() {
       return (
         <Suspense key="verify" fallback={<Loading />}>
           <VerifyPage />
+        </Suspense>
+      );
+    case 'evidence-guide':
+      return (
+        <Suspense key="evidence-guide" fallback={<Loading />}>
+          <EvidenceGuidePage />
+        </Suspense>
+      );
+    case 'analyze':
+      return (
+        <Suspense key="analyze" fallback={<Loading />}>
+          <AnalyzePage />
         </Suspense>
       );
     case 'window':

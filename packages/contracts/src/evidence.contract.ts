@@ -1,4 +1,4 @@
-import { CAPTURED_BY, EVIDENCE_ENTRY_TYPES, EVIDENCE_FILE_ROLES, EVIDENCE_RIGHTS, PLATFORMS } from '@mimamoru/core';
+import { CAPTURED_BY, DOCUMENT_FORMATS, DOCUMENT_KINDS, EVIDENCE_ENTRY_TYPES, EVIDENCE_FILE_ROLES, EVIDENCE_RIGHTS, PLATFORMS } from '@mimamoru/core';
 import { z } from 'zod';
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
@@ -46,12 +46,16 @@ export const EvidenceCorrectSchema = z
     reason: z.string().trim().min(1).max(1000),
     /** Files of the item to keep (default: all); new files come as multipart parts. */
     keepFiles: z.array(sha256).max(100).optional(),
+    /** The seq of the item's latest entry as the form saw it: a later entry answers 409 `evidence.item_changed`. */
+    expectedSeq: z.number().int().positive().optional(),
   })
   .strict();
 export type EvidenceCorrect = z.infer<typeof EvidenceCorrectSchema>;
 
-/** Body of POST …/evidence/:itemId/remove. */
-export const EvidenceRemoveSchema = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
+/** Body of POST …/evidence/:itemId/remove (`expectedSeq` as for a correction). */
+export const EvidenceRemoveSchema = z
+  .object({ reason: z.string().trim().min(1).max(1000), expectedSeq: z.number().int().positive().optional() })
+  .strict();
 export type EvidenceRemove = z.infer<typeof EvidenceRemoveSchema>;
 
 export const EvidenceItemParamsSchema = z.object({ itemId: z.uuid() });
@@ -90,6 +94,10 @@ export const EvidenceEntryViewSchema = z.object({
   at: z.string(),
   actorType: z.enum(['victim', 'staff', 'system']),
   reason: z.string().optional(),
+  /** For a `document` entry: the generated document it records (#7). */
+  document: z
+    .object({ kind: z.enum(DOCUMENT_KINDS), format: z.enum(DOCUMENT_FORMATS), sha256: z.string(), size: z.number().int() })
+    .optional(),
   hash: z.string(),
 });
 
@@ -132,3 +140,26 @@ export const EvidenceLockerSchema = z.object({
   key: EvidenceKeySchema,
 });
 export type EvidenceLocker = z.infer<typeof EvidenceLockerSchema>;
+
+/** One RFC 3161 token over a chain entry, read from the token itself (GET /api/staff/cases/:id/evidence/timestamps). */
+export const EvidenceTimestampViewSchema = z.object({
+  /** The chain entry (head at the time) the token timestamps. */
+  seq: z.number().int(),
+  hash: z.string(),
+  /** The TSA's time from the token (genTime). */
+  genTime: z.string(),
+  /** The TSA's name from the token, else its signing certificate's subject. */
+  tsaName: z.string(),
+  tsaUrl: z.string(),
+  serialHex: z.string(),
+  /** Whether the token's imprint is the entry's hash and its signature verifies with the certificate it carries. */
+  ok: z.boolean(),
+  /** Whether the TSA certificate was also checked against MIMAMORU_TSA_CA_FILE's trust anchors. */
+  chainChecked: z.boolean(),
+  /** When not ok: what failed (core TimestampProblemKind). */
+  problem: z.string().optional(),
+});
+export type EvidenceTimestampView = z.infer<typeof EvidenceTimestampViewSchema>;
+
+export const EvidenceTimestampListSchema = z.object({ timestamps: z.array(EvidenceTimestampViewSchema) });
+export type EvidenceTimestampList = z.infer<typeof EvidenceTimestampListSchema>;

@@ -15,3 +15,6 @@ export * from './stats.contract.js';
 export * from './retention.contract.js';
 export * from './evidence.contract.js';
 export * from './evidence-capture.contract.js';
+export * from './documents.contract.js';
+export * from './case-documents.contract.js';
+export * from './analysis.contract.js';

@@ -14,6 +14,7 @@ Examples:
   $ mimamoru keys status                    key versions and how many values each one seals
   $ mimamoru keys rotate                    add a key version, then re-encrypt everything
   $ mimamoru keys rotate --reencrypt-only   re-encrypt with the current key (after changing MIMAMORU_MASTER_KEY)
+  $ mimamoru keys rotate-signing            new Ed25519 key for evidence chain heads (old heads keep verifying)
 `;
 
 function describeSource(source: { kind: 'env' } | { kind: 'file'; file: string }): string {
@@ -137,7 +138,45 @@ async function rotateCommand(deps: KeysCommandDeps, options: { reencryptOnly?: b
   }
 }
 
-/** `mimamoru keys status|rotate`. */
+async function rotateSigningCommand(deps: KeysCommandDeps): Promise<number> {
+  const container = await openContainer(deps);
+  if (!container) return EXIT.failure;
+  const { io } = deps;
+  try {
+    const { createSigningKeys } = await import('../security/signing-key.js');
+    const { formatFingerprint } = await import('@mimamoru/core');
+    const { keyring, database, services } = container;
+    const signingKeys = createSigningKeys({ db: database.db, keyring, clock: () => new Date() });
+    const { previous, current } = await signingKeys.rotate((trx, keys) =>
+      services.audit.record(
+        {
+          actorType: 'system',
+          actorId: null,
+          action: 'evidence.signing_key_rotated',
+          targetType: 'signing_key',
+          targetId: keys.newId,
+          detail: { previousKeyId: keys.previousId, via: 'cli' },
+        },
+        trx,
+      ),
+    );
+    io.stdout.write(
+      [
+        `New evidence signing key (Ed25519) fingerprint: ${formatFingerprint(current.fingerprint)}`,
+        previous
+          ? `Retired key ${formatFingerprint(previous.fingerprint)}: heads it signed keep verifying with it, and their bundles carry it.`
+          : 'There was no key before.',
+        'The next evidence added to any case is signed with the new key. Publish the new fingerprint where you published the old one.',
+        '',
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  } finally {
+    await container.close();
+  }
+}
+
+/** `mimamoru keys status|rotate|rotate-signing`. */
 export function registerKeysCommands(program: Command, deps: KeysCommandDeps): void {
   const keys = program
     .command('keys')
@@ -158,5 +197,12 @@ export function registerKeysCommands(program: Command, deps: KeysCommandDeps): v
     .option('--reencrypt-only', 'do not add a key; re-encrypt with the current (highest) version')
     .action(async (options: { reencryptOnly?: boolean }) => {
       deps.result.code = await rotateCommand(deps, options);
+    });
+
+  keys
+    .command('rotate-signing')
+    .description('Make a new Ed25519 key that signs evidence chain heads; heads signed before keep verifying with theirs.')
+    .action(async () => {
+      deps.result.code = await rotateSigningCommand(deps);
     });
 }

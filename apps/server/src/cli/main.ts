@@ -8,9 +8,12 @@ import { ConfigError, describeConfig, loadConfig, type Config } from '../config/
 import type { RawIssue } from '../errors/app-error.js';
 import { localizeIssues } from '../errors/validation-messages.js';
 import { renderLegalSources } from './legal-sources.js';
+import { registerAnalyzeCommands } from './analyze.command.js';
 import { registerBlobsCommands } from './blobs.command.js';
+import { registerDocumentCommands } from './document.command.js';
 import { registerEvidenceCommands } from './evidence.command.js';
 import { registerKeysCommands } from './keys.command.js';
+import { registerNaiyouCommands } from './naiyou-check.command.js';
 import { registerRetentionCommands } from './retention.command.js';
 import { registerSearchCommands } from './search.command.js';
 import { registerStaffCommands } from './staff.command.js';
@@ -56,6 +59,9 @@ Examples:
   $ mimamoru retention run --dry-run             count closed cases past the retention period ('run' erases)
   $ mimamoru evidence export --case MM-2026-00042 --out bundle.zip   a case's verifiable evidence bundle
   $ mimamoru verify bundle.zip                   check a bundle offline (exit 0 ok, 1 altered, 2 unreadable)
+  $ mimamoru naiyou-check --input letter.txt --layout 20x26 --vertical   check a 内容証明 letter (exit 1 on violations)
+  $ mimamoru analyze --input posts.jsonl --output results.jsonl   flag possibly illegal posts, one JSON line each
+  $ mimamoru document disclosure-request --input case.json --format pdf --out request.pdf   a filled request (and its redacted copy)
 
 Exit codes: 0 success, 1 failure (configuration, database, internal), 2 invalid input.
 `;
@@ -247,6 +253,9 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
   registerStaffCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
   registerRetentionCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
   registerEvidenceCommands(program, { io, result, loadConfig: () => loadConfigOrReport(io) });
+  registerNaiyouCommands(program, { io, result });
+  registerAnalyzeCommands(program, { io, result });
+  registerDocumentCommands(program, { io, result });
 
   return program;
 }

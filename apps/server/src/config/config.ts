@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { certificatesFromPem } from '@mimamoru/core';
 import { parseMasterKeys } from '../security/master-key.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,6 +38,12 @@ export interface Config {
   readonly masterKey: string | undefined;
   /** RFC 3161 Time Stamping Authority for evidence chain heads; undefined: no trusted timestamps. */
   readonly tsaUrl: string | undefined;
+  /** PEM trust anchors the TSA's certificate must chain to (read at boot); undefined: not checked against an anchor. */
+  readonly tsaTrustAnchors: { readonly file: string; readonly pem: string } | undefined;
+  /** HTTP Basic user for the TSA; set together with tsaPassword. */
+  readonly tsaUsername: string | undefined;
+  /** HTTP Basic password for the TSA. Secret: never log or print. */
+  readonly tsaPassword: string | undefined;
   /** Testing only: `host:port` pairs server capture may reach although local or private (SSRF guard exceptions). */
   readonly captureAllowHosts: readonly string[];
 }
@@ -128,6 +136,29 @@ function optionalHttpUrl(raw: string): Parsed<string | undefined> {
     // reported below
   }
   return fail(`must be an http(s):// address such as https://tsa.example.jp/tsa (got "${raw}")`);
+}
+
+/** A PEM file of one or more CA certificates, read once at boot so a missing or wrong file stops the start. */
+function optionalPemFile(raw: string): Parsed<{ file: string; pem: string } | undefined> {
+  const value = raw.trim();
+  if (value === '') return ok(undefined);
+  const file = path.resolve(value);
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    return fail(`cannot read the file ${file}`);
+  }
+  try {
+    if (certificatesFromPem(pem).length > 0) return ok({ file, pem });
+  } catch {
+    // reported below
+  }
+  return fail(`${file} holds no readable PEM certificate (-----BEGIN CERTIFICATE-----)`);
+}
+
+function optionalText(raw: string): Parsed<string | undefined> {
+  return ok(raw === '' ? undefined : raw);
 }
 
 function optionalMasterKey(raw: string): Parsed<string | undefined> {
@@ -282,6 +313,27 @@ const schema = {
     default: '',
     parse: optionalHttpUrl,
   },
+  tsaTrustAnchors: {
+    doc: 'PEM file of the CA certificates (trust anchors) the TSA certificate must chain to at the token’s time, e.g. the root of a 総務大臣認定 timestamp service; a token that does not chain is refused. Unset: the token’s signature is checked but its certificate is not checked against a trust anchor.',
+    env: ['MIMAMORU_TSA_CA_FILE'],
+    defaultText: 'none (TSA certificate not checked against a trust anchor)',
+    default: '',
+    parse: optionalPemFile,
+  },
+  tsaUsername: {
+    doc: 'User name for a TSA that requires HTTP Basic authentication; set together with MIMAMORU_TSA_PASSWORD.',
+    env: ['MIMAMORU_TSA_USERNAME'],
+    defaultText: 'none',
+    default: '',
+    parse: optionalText,
+  },
+  tsaPassword: {
+    doc: 'Secret, never printed or logged: password for the TSA’s HTTP Basic authentication (sent only to MIMAMORU_TSA_URL; use an https:// URL).',
+    env: ['MIMAMORU_TSA_PASSWORD'],
+    defaultText: 'none',
+    default: '',
+    parse: optionalText,
+  },
   captureAllowHosts: {
     doc: 'Testing only: comma-separated host:port pairs (e.g. 127.0.0.1:8080) that server capture may open although they are local or private; everything else private stays refused. Leave empty in production.',
     env: ['MIMAMORU_CAPTURE_ALLOW_HOSTS'],
@@ -301,6 +353,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** Rules between keys, checked once every key parsed. */
+function crossChecks(config: Partial<Config>): string[] {
+  const problems: string[] = [];
+  if ((config.tsaUsername === undefined) !== (config.tsaPassword === undefined)) {
+    problems.push('MIMAMORU_TSA_USERNAME and MIMAMORU_TSA_PASSWORD must be set together (HTTP Basic authentication)');
+  }
+  if (config.tsaUsername?.includes(':')) problems.push('MIMAMORU_TSA_USERNAME: must not contain ":" (HTTP Basic, RFC 7617)');
+  return problems;
+}
+
 /** Parses the environment into a frozen {@link Config}, or throws a {@link ConfigError} listing every problem. */
 export function loadConfig(env: Env): Config {
   const partial: Partial<Record<keyof Config, unknown>> = {};
@@ -318,6 +380,7 @@ export function loadConfig(env: Env): Config {
     if (parsed.ok) partial[key] = parsed.value;
     else problems.push(`${name ?? definition.env[0]}: ${parsed.problem}`);
   }
+  problems.push(...crossChecks(partial as Partial<Config>));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(partial as unknown as Config);
 }

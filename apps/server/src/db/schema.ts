@@ -547,6 +547,71 @@ export interface EvidenceCapturesTable {
   finished_at: string | null;
 }
 
+/**
+ * A document generated from a case (#7); the bytes are in the blob store under `sha256`, which the case's
+ * evidence chain records in the entry `chain_seq` (type `document`).
+ */
+export interface DocumentsTable {
+  id: string;
+  case_id: string;
+  /** One of core DOCUMENT_KINDS. */
+  kind: string;
+  /** pdf | docx */
+  format: string;
+  sha256: string;
+  size: number;
+  /** staff | victim */
+  generated_by_type: string;
+  /** The staff account; null when the victim generated it. */
+  generated_by: string | null;
+  generated_at: string;
+  /** For the redacted copy of a 発信者情報開示請求書: the full copy's id. */
+  redacted_of: string | null;
+  chain_seq: number;
+}
+
+/**
+ * A post analysis run (#6). The upload and results are encrypted blobs; this row holds no personal data.
+ */
+export interface AnalysisRunsTable {
+  id: string;
+  case_id: string;
+  /** queued | running | done | failed */
+  status: string;
+  /** file | text */
+  source: string;
+  /** jsonl | csv | text */
+  format: string;
+  upload_sha256: string;
+  upload_size: number;
+  /** Bytes of the upload read so far (two passes: 0 … 2 × upload_size). */
+  progress_bytes: number;
+  posts_read: number;
+  /** Posts analysed (identical posts by one account merged). */
+  posts: number;
+  /** Posts with at least one label. */
+  flagged: number;
+  skipped_lines: number;
+  /** JSON: counts per label, accounts, the largest number of posts by one account, skipped line numbers and codes. */
+  summary: string | null;
+  /** analysis.<code> when failed (empty, binary, csv-no-text-column …, internal). */
+  error_code: string | null;
+  requested_by: string | null;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** One encrypted JSONL blob of a run's results, in order (`seq` from 0). */
+export interface AnalysisResultChunksTable {
+  id: string;
+  run_id: string;
+  case_id: string;
+  seq: number;
+  sha256: string;
+  posts: number;
+}
+
 export interface Database {
   saved_triage: SavedTriageTable;
   jobs: JobsTable;
@@ -584,4 +649,7 @@ export interface Database {
   evidence_files: EvidenceFilesTable;
   evidence_timestamps: EvidenceTimestampsTable;
   evidence_captures: EvidenceCapturesTable;
+  documents: DocumentsTable;
+  analysis_runs: AnalysisRunsTable;
+  analysis_result_chunks: AnalysisResultChunksTable;
 }

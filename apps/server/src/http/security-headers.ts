@@ -4,6 +4,8 @@ const CSP = [
   "default-src 'self'",
   "img-src 'self' data:",
   "object-src 'none'",
+  // The document preview (#7): a PDF the page fetched, shown in an <iframe> from a blob: URL.
+  "frame-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
+import { PLATFORM_LABELS, type Platform } from '@mimamoru/core';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { subsetTrueType } from './truetype-subset.js';
+import { embedPngFast } from './evidence-report-png.js';
+import { embedSubsetFont, type EmbeddedFont } from './pdf-fonts.js';
+import { breakUnits, clusters, drawable, wantsEmoji } from './pdf-text.js';
 
 /** One evidence item as the report shows it (the fields of core's EvidenceItem the report prints). */
 export interface ReportItem {
@@ -50,118 +50,20 @@ const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.38, 0.42);
 const RULE = rgb(0.8, 0.8, 0.84);
 
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf',
-  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
-} as const;
-
-type FontRole = keyof typeof FONT_FILES;
-interface FontPair {
-  readonly pdf: PDFFont;
-  readonly has: (codePoint: number) => boolean;
-}
+type FontRole = 'regular' | 'bold' | 'emoji';
+/** A font embedded as a subset of the glyphs drawn (pdf-fonts.ts: parsed once, layout cached per cluster). */
+type FontPair = EmbeddedFont;
 type Fonts = Record<FontRole, FontPair>;
-/** The parts of pdf-lib's CustomFontSubsetEmbedder the report replaces. */
-interface SubsetEmbedder {
-  readonly subset: { readonly glyphs: readonly number[] };
-  serializeFont: () => Promise<Uint8Array>;
-}
-
-const fontBytesCache = new Map<FontRole, Promise<Buffer>>();
-function fontBytes(role: FontRole): Promise<Buffer> {
-  let bytes = fontBytesCache.get(role);
-  if (!bytes) {
-    bytes = readFile(require.resolve(FONT_FILES[role]));
-    fontBytesCache.set(role, bytes);
-  }
-  return bytes;
-}
 
 async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  doc.registerFontkit(fontkit);
-  const embed = async (role: FontRole): Promise<FontPair> => {
-    const bytes = await fontBytes(role);
-    const face = fontkit.create(bytes);
-    const pdf = await doc.embedFont(bytes, { subset: true });
-    // pdf-lib tracks which glyphs were drawn (and writes widths and ToUnicode for them); the font program
-    // itself comes from our subsetter, see truetype-subset.ts.
-    const embedder = (pdf as unknown as { embedder: SubsetEmbedder }).embedder;
-    embedder.serializeFont = () => Promise.resolve(subsetTrueType(bytes, embedder.subset.glyphs));
-    return { pdf, has: (codePoint) => face.hasGlyphForCodePoint(codePoint) };
+  return {
+    regular: await embedSubsetFont(doc, 'sans'),
+    bold: await embedSubsetFont(doc, 'sansBold'),
+    emoji: await embedSubsetFont(doc, 'emoji'),
   };
-  return { regular: await embed('regular'), bold: await embed('bold'), emoji: await embed('emoji') };
 }
 
 // ---- text: font runs and line breaking -------------------------------------------------------
-
-const ZWJ = 0x200d;
-const isVariationSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
-const isSkinTone = (cp: number) => cp >= 0x1f3fb && cp <= 0x1f3ff;
-const isTagChar = (cp: number) => cp >= 0xe0020 && cp <= 0xe007f;
-const isRegionalIndicator = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
-const isKeycap = (cp: number) => cp === 0x20e3;
-/** Pictographic code points that should come from the emoji font even if the Japanese font has a glyph. */
-const isPictographic = (cp: number) =>
-  (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff);
-
-/**
- * Splits text into clusters that must stay together: an emoji with its modifiers, variation selectors
- * and zero-width-joined parts (so a family emoji is never split across lines or fonts), or one code point.
- */
-function clusters(text: string): string[] {
-  const points = Array.from(text);
-  const out: string[] = [];
-  let i = 0;
-  while (i < points.length) {
-    let cluster = points[i] as string;
-    const first = cluster.codePointAt(0) ?? 0;
-    i += 1;
-    if (isRegionalIndicator(first) && i < points.length && isRegionalIndicator(points[i]!.codePointAt(0) ?? 0)) {
-      cluster += points[i];
-      i += 1;
-    }
-    for (;;) {
-      const next = points[i]?.codePointAt(0);
-      if (next === undefined) break;
-      if (isVariationSelector(next) || isSkinTone(next) || isTagChar(next) || isKeycap(next)) {
-        cluster += points[i];
-        i += 1;
-      } else if (next === ZWJ && i + 1 < points.length) {
-        cluster += points[i]! + points[i + 1]!;
-        i += 2;
-      } else break;
-    }
-    out.push(cluster);
-  }
-  return out;
-}
-
-/** Whether a cluster is shown with the emoji font. */
-function wantsEmoji(cluster: string, fonts: Fonts, base: FontPair): boolean {
-  const cps = Array.from(cluster).map((c) => c.codePointAt(0) ?? 0);
-  const first = cps[0] ?? 0;
-  const emojiPresentation = cps.includes(0xfe0f) || cps.length > 1 || isPictographic(first);
-  if (emojiPresentation && fonts.emoji.has(first)) return true;
-  return !base.has(first) && fonts.emoji.has(first);
-}
-
-/** Drops code points neither font can draw (they would show as tofu or throw) — replaced by U+FFFD-like '?' */
-function drawable(cluster: string, font: FontPair, fonts: Fonts): string {
-  if (font === fonts.emoji) {
-    // Variation selectors and ZWJ are consumed by the emoji font's shaping; keep the cluster intact.
-    return cluster;
-  }
-  return Array.from(cluster)
-    .map((c) => {
-      const cp = c.codePointAt(0) ?? 0;
-      if (isVariationSelector(cp) || cp === ZWJ) return '';
-      if (c === '\t') return '    ';
-      return font.has(cp) ? c : '?';
-    })
-    .join('');
-}
 
 interface Run {
   readonly text: string;
@@ -169,54 +71,6 @@ interface Run {
   readonly width: number;
 }
 type Line = Run[];
-
-/** Characters a line may not begin with (行頭禁則, JIS X 4051 simplified). */
-const NO_LINE_START = new Set(Array.from('、。，．,.)）]］｝」』】〉》〕’”！？!?：；:;ー〜…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々'));
-/** Characters a line may not end with (行末禁則). */
-const NO_LINE_END = new Set(Array.from('(（[［｛「『【〈《〔‘“'));
-
-const isBreakableAnywhere = (cp: number) =>
-  (cp >= 0x2e80 && cp <= 0x9fff) || // CJK radicals, kana, ideographs, punctuation
-  (cp >= 0xac00 && cp <= 0xd7af) ||
-  (cp >= 0xf900 && cp <= 0xfaff) ||
-  (cp >= 0xff00 && cp <= 0xffef) ||
-  (cp >= 0x20000 && cp <= 0x3ffff) ||
-  cp >= 0x1f000;
-
-/**
- * Units that never break inside: a Latin word with its trailing spaces, or a single CJK/emoji cluster
- * (Japanese breaks between any two characters, apart from the kinsoku characters above, which join their neighbour).
- */
-function breakUnits(text: string): string[] {
-  const units: string[] = [];
-  let word = '';
-  const flush = () => {
-    if (word) units.push(word);
-    word = '';
-  };
-  for (const cluster of clusters(text)) {
-    const cp = cluster.codePointAt(0) ?? 0;
-    if (NO_LINE_START.has(cluster) && (word || units.length > 0)) {
-      if (word) word += cluster;
-      else units[units.length - 1] += cluster;
-      continue;
-    }
-    if (isBreakableAnywhere(cp)) {
-      flush();
-      const last = units[units.length - 1];
-      if (last !== undefined && NO_LINE_END.has(Array.from(last).at(-1) ?? '')) units[units.length - 1] = last + cluster;
-      else units.push(cluster);
-    } else if (cluster === ' ') {
-      word += ' ';
-      flush();
-    } else {
-      if (word.endsWith(' ')) flush();
-      word += cluster;
-    }
-  }
-  flush();
-  return units;
-}
 
 class TextLayout {
   /** Widths of clusters at 1pt per base font: line breaking measures every character, and fontkit layout is slow. */
@@ -245,16 +99,20 @@ class TextLayout {
 
   /** Font runs for a piece of text set in the base font with emoji fallback. */
   runs(text: string, base: FontPair, size: number): Run[] {
-    const runs: { text: string; font: FontPair }[] = [];
+    const runs: { text: string; font: FontPair; width: number }[] = [];
     for (const cluster of clusters(text)) {
-      const font = wantsEmoji(cluster, this.fonts, base) ? this.fonts.emoji : base;
-      const shown = drawable(cluster, font, this.fonts);
+      const font = wantsEmoji(cluster, this.fonts.emoji, base) ? this.fonts.emoji : base;
+      const shown = drawable(cluster, font, font === this.fonts.emoji);
       if (!shown) continue;
+      let width = 0;
+      for (const part of clusters(shown)) width += font.width(part);
       const last = runs[runs.length - 1];
-      if (last && last.font === font) last.text += shown;
-      else runs.push({ text: shown, font });
+      if (last && last.font === font) {
+        last.text += shown;
+        last.width += width;
+      } else runs.push({ text: shown, font, width });
     }
-    return runs.map((r) => ({ text: r.text, font: r.font.pdf, width: r.font.pdf.widthOfTextAtSize(r.text, size) }));
+    return runs.map((r) => ({ text: r.text, font: r.font.pdf, width: r.width * size }));
   }
 
   width(runs: readonly Run[]): number {
@@ -320,6 +178,13 @@ function formatBytes(size: number): string {
     unit += 1;
   }
   return `${grouped} bytes (${value.toFixed(1)} ${units[unit]})`;
+}
+
+/** A platform as `Japanese / English` (its id when unknown). */
+function platformLabel(platform: string): string {
+  const label = PLATFORM_LABELS[platform as Platform] as (typeof PLATFORM_LABELS)[Platform] | undefined;
+  if (!label) return platform;
+  return label.ja === label.en ? label.ja : `${label.ja} / ${label.en}`;
 }
 
 const CAPTURED_BY_LABEL: Record<string, string> = {
@@ -523,7 +388,10 @@ export async function renderEvidenceReport(input: EvidenceReportInput): Promise<
       if (!embedded.has(picture.sha256) && picture.size <= MAX_EMBEDDED_IMAGE_BYTES && picture.size <= imageBudget) {
         try {
           const bytes = await input.loadFile(picture.sha256);
-          image = picture.contentType === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+          image =
+            picture.contentType === 'image/png'
+              ? (embedPngFast(doc, bytes)?.image ?? (await doc.embedPng(bytes)))
+              : await doc.embedJpg(bytes);
           imageBudget -= picture.size;
         } catch {
           image = undefined;
@@ -537,7 +405,7 @@ export async function renderEvidenceReport(input: EvidenceReportInput): Promise<
           { size: 9, color: MUTED },
         );
     }
-    w.field('プラットフォーム Platform', item.platform);
+    w.field('プラットフォーム Platform', platformLabel(item.platform));
     w.field('投稿URL Post URL', item.postUrl, { mono: true });
     w.field('アカウントID Account', item.accountId ?? '—');
     w.field('表示名 Display name', item.displayName ?? '—');

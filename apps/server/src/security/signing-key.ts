@@ -40,6 +40,7 @@ function keyObject(publicKeyHex: string, privateKeyHex: string): KeyObject {
 /**
  * The evidence signing key: loaded from `signing_keys` (the oldest key not retired, so two processes that
  * both created one at first start agree) or created on first use, its private key sealed with the keyring.
+ * Retired keys stay: each head names the key that signed it.
  */
 export function createSigningKeys({ db, keyring, clock }: { db: Kysely<Database>; keyring: Keyring; clock: () => Date }) {
   let cached: SigningKey | undefined;
@@ -63,7 +64,7 @@ export function createSigningKeys({ db, keyring, clock }: { db: Kysely<Database>
     };
   }
 
-  async function create(executor: Kysely<Database>): Promise<void> {
+  async function create(executor: Kysely<Database>): Promise<string> {
     const { privateKey } = generateKeyPairSync('ed25519');
     const jwk = privateKey.export({ format: 'jwk' });
     const publicKey = hexOf(jwk.x);
@@ -79,15 +80,30 @@ export function createSigningKeys({ db, keyring, clock }: { db: Kysely<Database>
         retired_at: null,
       })
       .execute();
+    return id;
+  }
+
+  /** The id of the active key (one indexed row), to notice a rotation made by another process. */
+  async function activeId(executor: Kysely<Database>): Promise<string | undefined> {
+    const row = await executor
+      .selectFrom('signing_keys')
+      .select('id')
+      .where('retired_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .executeTakeFirst();
+    return row?.id;
   }
 
   /**
    * The active key, created when there is none. Pass the transaction when inside one (SQLite has one
    * connection); a key created inside a transaction is cached only once read back outside one, so a
-   * rollback never leaves the process signing with a key that was not stored.
+   * rollback never leaves the process signing with a key that was not stored. The cache is dropped when
+   * `keys rotate-signing` (maybe in another process) made another key active, so the next head uses it.
    */
   async function current(executor: Kysely<Database> = db): Promise<SigningKey> {
-    if (cached) return cached;
+    if (cached && cached.id === (await activeId(executor))) return cached;
+    cached = undefined;
     let key = await readActive(executor);
     if (!key) {
       await create(executor);
@@ -96,6 +112,23 @@ export function createSigningKeys({ db, keyring, clock }: { db: Kysely<Database>
     if (!key) throw new Error('signing key was not stored');
     if (executor === db) cached = key;
     return key;
+  }
+
+  /**
+   * Makes a new active key and retires the others (`mimamoru keys rotate-signing`): heads signed before keep
+   * verifying with the key they name; the next head is signed with the new key.
+   */
+  async function rotate(
+    inTransaction?: (trx: Kysely<Database>, keys: { previousId: string | null; newId: string }) => Promise<void>,
+  ): Promise<{ previous: SigningKey | undefined; current: SigningKey }> {
+    const previous = await readActive(db);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('signing_keys').set({ retired_at: clock().toISOString() }).where('retired_at', 'is', null).execute();
+      const newId = await create(trx);
+      await inTransaction?.(trx, { previousId: previous?.id ?? null, newId });
+    });
+    cached = undefined;
+    return { previous, current: await current() };
   }
 
   /** The key a head was signed with (heads keep verifying after a new key is made). */
@@ -116,7 +149,7 @@ export function createSigningKeys({ db, keyring, clock }: { db: Kysely<Database>
     return row ? { id: row.id, publicKey: row.public_key, fingerprint: row.fingerprint, createdAt: row.created_at } : null;
   }
 
-  return { current, status, publicKeyOf };
+  return { current, status, publicKeyOf, rotate };
 }
 
 export type SigningKeys = ReturnType<typeof createSigningKeys>;

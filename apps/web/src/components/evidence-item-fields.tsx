@@ -1,4 +1,5 @@
 import { PLATFORMS, platformOfUrl, type Platform } from '@mimamoru/core';
+import type { EvidenceItemView } from '@mimamoru/contracts';
 import { useRef, useState } from 'react';
 import { useT } from '../i18n/locale-context.js';
 
@@ -100,16 +101,24 @@ export function PlatformField({
   );
 }
 
+/** What a correction sends besides the fields: why, which files stay, and the item's latest entry as seen. */
+export interface CorrectionExtras {
+  readonly reason: string;
+  readonly keepFiles: readonly string[];
+  readonly expectedSeq: number | undefined;
+}
+
 /**
  * One evidence item being written: its fields' state, the multipart body the evidence routes take,
  * and a reset. The ids are `<idPrefix>-url`, `-platform`, `-account`, `-posted`, `-text`, `-files`.
+ * With `initial` (a correction) the fields start from the item as it stands.
  */
-export function useEvidenceItemDraft(idPrefix: string) {
-  const [url, setUrl] = useState('');
-  const [platform, setPlatform] = useState<Platform | ''>('');
-  const [accountId, setAccountId] = useState('');
-  const [postedAt, setPostedAt] = useState('');
-  const [text, setText] = useState('');
+export function useEvidenceItemDraft(idPrefix: string, initial?: EvidenceItemView) {
+  const [url, setUrl] = useState(initial?.postUrl ?? '');
+  const [platform, setPlatform] = useState<Platform | ''>(initial?.platform ?? '');
+  const [accountId, setAccountId] = useState(initial?.accountId ?? '');
+  const [postedAt, setPostedAt] = useState(initial?.postedAt?.asShown ?? '');
+  const [text, setText] = useState(initial?.text ?? '');
   const [files, setFiles] = useState<File[]>([]);
   const [invalid, setInvalid] = useState<'url' | 'files' | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -141,6 +150,44 @@ export function useEvidenceItemDraft(idPrefix: string) {
     return form;
   };
 
+  /**
+   * A correction of `initial` as form data: the item as it should read now (what the form does not show, such as
+   * the display name, legal notes and the post time's instant, carried over), the reason and the files kept;
+   * null, with the URL marked, when the address is wrong.
+   */
+  const toCorrectionForm = (extras: CorrectionExtras): FormData | null => {
+    if (!isHttpUrl(url)) {
+      setInvalid('url');
+      document.getElementById(`${idPrefix}-url`)?.focus();
+      return null;
+    }
+    const before = initial?.postedAt;
+    const shown = postedAt.trim();
+    const item = {
+      platform: chosen,
+      postUrl: url.trim(),
+      ...(accountId.trim() ? { accountId: accountId.trim() } : {}),
+      ...(initial?.displayName ? { displayName: initial.displayName } : {}),
+      ...(shown
+        ? { postedAt: before && before.asShown === shown ? { ...before } : { asShown: shown } }
+        : {}),
+      ...(text.trim() ? { text: text.trim() } : {}),
+      ...(initial?.legal ? { legal: initial.legal } : {}),
+    };
+    const form = new FormData();
+    form.append(
+      'data',
+      JSON.stringify({
+        item,
+        reason: extras.reason.trim(),
+        keepFiles: extras.keepFiles,
+        ...(extras.expectedSeq === undefined ? {} : { expectedSeq: extras.expectedSeq }),
+      }),
+    );
+    for (const file of files) form.append('files', file, file.name);
+    return form;
+  };
+
   const reset = () => {
     setUrl('');
     setPlatform('');
@@ -167,7 +214,9 @@ export function useEvidenceItemDraft(idPrefix: string) {
     invalid,
     setInvalid,
     fileInput,
+    files,
     toForm,
+    toCorrectionForm,
     reset,
   };
 }
@@ -219,6 +268,7 @@ export function EvidenceItemFields({
         <label htmlFor={`${id}-account`}>{texts.accountLabel}</label>
         <input
           id={`${id}-account`}
+          type="text"
           autoComplete="off"
           spellCheck={false}
           maxLength={200}
@@ -235,6 +285,7 @@ export function EvidenceItemFields({
         ) : null}
         <input
           id={`${id}-posted`}
+          type="text"
           autoComplete="off"
           maxLength={100}
           value={draft.postedAt}

@@ -11,6 +11,8 @@ import { formatStaffTime } from './format.js';
 import { CaseTargets } from './case-targets.js';
 import { CaseEvidence } from './case-evidence.js';
 import { CaseEvidenceCapture } from './case-evidence-capture.js';
+import { CaseDocuments } from './case-documents.js';
+import { CaseAnalysis } from './case-analysis.js';
 import { CaseTeam } from './case-team.js';
 import { PriorityBadge } from './queue.page.js';
 import { ReplyTemplatePicker } from './reply-template-picker.js';
@@ -106,6 +108,8 @@ export function StaffCasePage({ id, session }: { readonly id: string; readonly s
           <CaseTargets caseId={data.id} csrf={csrf} onChanged={refetch} />
           <CaseEvidence key={evidenceRound} caseId={data.id} csrf={csrf} />
           <CaseEvidenceCapture caseId={data.id} csrf={csrf} onCaptured={() => setEvidenceRound((n) => n + 1)} />
+          <CaseDocuments key={`documents-${evidenceRound}`} caseId={data.id} csrf={csrf} />
+          <CaseAnalysis caseId={data.id} csrf={csrf} onEvidenceAdded={() => setEvidenceRound((n) => n + 1)} />
           <Messages data={data} act={act} csrf={csrf} meName={session.account.displayName} />
           <Notes data={data} act={act} csrf={csrf} />
           <CaseReferrals caseId={data.id} session={session} />

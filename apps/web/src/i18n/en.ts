@@ -792,15 +792,6 @@ export const en: Messages = {
     title: 'Add evidence',
     intro:
       'Save screenshots and other files of the posts exactly as you took them. Saved files are never changed, and every addition, correction and removal is kept on record.',
-    guideTitle: 'What makes a screenshot useful',
-    guide: [
-      'Show the full URL of the post (widen the address bar, or copy the URL into the field below). A screen without the URL can carry less weight.',
-      'Show the time of the post and the time you took the screenshot (for example the clock on your screen).',
-      'Show the poster’s account name and @ID. If you can, also capture their profile page.',
-      'Do not crop or edit the image. Save the whole screen as it is.',
-      'Keep the posts before and after, the replies, and every page of a long thread: they help show the posts are about you.',
-    ],
-    guideSource: 'Source: lawyers’ and law firms’ guidance on preserving evidence (the sources collected in DOMAIN.md §7)',
     urlLabel: 'URL of the post (the post itself)',
     urlHelp: 'The address of the post itself, not of the profile.',
     urlInvalid: 'Enter a URL that starts with https://.',
@@ -820,9 +811,7 @@ export const en: Messages = {
     none: 'No evidence yet.',
     files: (n: number) => `${n} file${n === 1 ? '' : 's'}`,
     chainBroken: 'A problem was found in the evidence record. A consultant will check it.',
-    removeLabel: (url: string) => `Remove the evidence for ${url}`,
-    remove: 'Remove',
-    removeReason: 'Removed by the person',
+    addTitle: 'Add a new item',
   },
   verifyBundle: {
     pageTitle: 'Verify an evidence bundle',
@@ -831,6 +820,9 @@ export const en: Messages = {
     local: 'The file is checked inside this browser only. It is not sent anywhere.',
     chooseLabel: 'Choose the evidence bundle ZIP file',
     checking: (name: string) => `Checking ${name}…`,
+    progressLabel: 'Verification progress',
+    progress: (done: number, total: number, percent: number) =>
+      `Checked ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files — ${percent}%`,
     okTitle: 'The bundle verifies',
     okBody: (name: string) => `Every file, the linked record and the signature of ${name} check out. Nothing changed since export.`,
     caseNumber: 'Case number',

@@ -805,15 +805,6 @@ export const ja = {
     title: '証拠を追加',
     intro:
       '書き込みのスクリーンショットなどを、撮ったままの形で保存できます。保存したファイルは変更されず、追加・訂正・取り下げはすべて記録に残ります。',
-    guideTitle: '役に立つスクリーンショットの撮り方',
-    guide: [
-      '書き込みのURLが全部見えるようにします（アドレスバーを広げるか、URLを下の欄に書き写してください）。URLのない画面は証拠として弱くなることがあります。',
-      '書き込みの日時と、撮影した日時（画面の時計など）が写るようにします。',
-      '投稿した人のアカウント名と@IDが見えるようにします。できればプロフィール画面も撮ってください。',
-      '画像を切り取ったり、加工したりしないでください。画面全体をそのまま保存します。',
-      '前後の書き込みや返信、長いスレッドはすべてのページも残しておくと、あなたのことだと分かる手がかりになります。',
-    ],
-    guideSource: '出典：弁護士・法律事務所による証拠保全の解説（DOMAIN.md §7 にまとめた各資料）',
     urlLabel: '書き込みのURL（個々の投稿のURL）',
     urlHelp: 'プロフィールではなく、その書き込み自体のURLを入れてください。',
     urlInvalid: 'https:// から始まるURLを入れてください。',
@@ -833,9 +824,7 @@ export const ja = {
     none: 'まだ証拠はありません。',
     files: (n: number) => `ファイル ${n} 件`,
     chainBroken: '証拠の記録に問題が見つかりました。相談員が確認します。',
-    removeLabel: (url: string) => `${url} の証拠を取り下げる`,
-    remove: '取り下げる',
-    removeReason: '利用者による取り下げ',
+    addTitle: '新しい証拠を追加',
   },
   verifyBundle: {
     pageTitle: '証拠一式の検証',
@@ -844,6 +833,9 @@ export const ja = {
     local: 'ファイルはこの端末のブラウザの中だけで検証します。どこにも送信されません。',
     chooseLabel: '証拠一式の ZIP ファイルを選ぶ',
     checking: (name: string) => `${name} を検証しています…`,
+    progressLabel: '検証の進み具合',
+    progress: (done: number, total: number, percent: number) =>
+      `${total.toLocaleString('ja-JP')} 件中 ${done.toLocaleString('ja-JP')} 件のファイルを確認しました（${percent}%）`,
     okTitle: '検証できました',
     okBody: (name: string) => `${name} のすべてのファイル、記録のつながり、署名が確認できました。書き出した時から変更されていません。`,
     caseNumber: '事件番号',

@@ -36,8 +36,11 @@ type Match =
   | { readonly name: 'consult' }
   | { readonly name: 'case' }
   | { readonly name: 'case-reset' }
+  | { readonly name: 'case-documents' }
   | { readonly name: 'privacy' }
   | { readonly name: 'verify' }
+  | { readonly name: 'evidence-guide' }
+  | { readonly name: 'analyze' }
   | { readonly name: 'window'; readonly id: string }
   | { readonly name: 'console'; readonly path: string }
   | { readonly name: 'not-found' };
@@ -53,8 +56,11 @@ export function matchRoute(pathname: string): Match {
   if (path === '/consult') return { name: 'consult' };
   if (path === '/case') return { name: 'case' };
   if (path === '/case/reset') return { name: 'case-reset' };
+  if (path === '/case/documents') return { name: 'case-documents' };
   if (path === '/privacy') return { name: 'privacy' };
   if (path === '/verify') return { name: 'verify' };
+  if (path === '/evidence-guide') return { name: 'evidence-guide' };
+  if (path === '/analyze') return { name: 'analyze' };
   // The staff console routes its own sub-paths (loaded on demand, outside the public layout).
   if (path === '/console' || path.startsWith('/console/')) return { name: 'console', path };
   const detail = /^\/windows\/([A-Za-z0-9-]{1,64})$/.exec(path);

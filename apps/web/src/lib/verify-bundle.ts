@@ -1,65 +1,158 @@
 import {
+  createSha256Stream,
   headMessage,
   timestampTokenImprint,
   verifyManifest,
   type EvidenceManifest,
   type ManifestVerification,
 } from '@mimamoru/core';
-import { unzipSync } from 'fflate';
+import { readZipEntries, readZipEntry, ZIP_CHUNK_BYTES, ZipEntryError, ZipFormatError, type ZipEntry } from './verify-bundle-zip.js';
+
+/** Limits that keep a hostile ZIP from exhausting the tab (the same as `mimamoru verify`). */
+const LIMITS = {
+  entries: 200_000,
+  manifestBytes: 512 * 1024 * 1024,
+  /** Uncompressed/compressed above this (for entries over 1 MiB) is treated as a ZIP bomb. */
+  ratio: 200,
+  ratioMinBytes: 1024 * 1024,
+} as const;
 
 /** Helper files the server adds for `openssl`; derived from the manifest and checked against it here. */
-const HELPERS = ['public-key.pem', 'head-message.txt', 'head-signature.bin'] as const;
-const RATIO_LIMIT = 200;
-const RATIO_MIN_BYTES = 1024 * 1024;
+const HELPERS = { publicKey: 'public-key.pem', headMessage: 'head-message.txt', headSignature: 'head-signature.bin' } as const;
 
 export type BrowserBundleVerdict =
   | { readonly ok: true; readonly summary: Extract<ManifestVerification, { ok: true }>['summary'] }
   | { readonly ok: false; readonly kind: string; readonly detail: string; readonly item?: string; readonly file?: string }
   | { readonly ok: false; readonly kind: 'unreadable'; readonly detail: string };
 
-function unsafeName(name: string): boolean {
-  return (
-    name === '' ||
-    name.startsWith('/') ||
-    /^[a-zA-Z]:/.test(name) ||
-    name.includes('\\') ||
-    name.split('/').some((part) => part === '..')
-  );
+/** How far a check has got: files hashed of all files, and compressed bytes read of the archive's total. */
+export interface VerifyProgress {
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
 }
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** Why a ZIP entry name is unsafe, or undefined: absolute, drive-letter, backslash, `..` segments, control chars. */
+function unsafeName(name: string): string | undefined {
+  if (name === '') return 'empty name';
+  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'absolute path';
+  if (name.includes('\\')) return 'backslash in name';
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f')) return 'control character in name';
+  if (name.split('/').some((part) => part === '..')) return 'path traversal (..)';
+  return undefined;
+}
+
+/** The part of WebCrypto used here (typed locally: the server's type check has no DOM lib). */
+interface Digest {
+  digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+}
+const subtle: Digest | undefined = (globalThis as { crypto?: { subtle?: Digest } }).crypto?.subtle;
+const toHex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 const equalBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 const hexToBytes = (text: string) => new Uint8Array((text.match(/../g) ?? []).map((h) => parseInt(h, 16)));
+const keepBytes = (name: string) =>
+  name === 'manifest.json' || name === 'SHA256SUMS' || Object.values<string>(HELPERS).includes(name);
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+type Problem = Extract<BrowserBundleVerdict, { ok: false }>;
+
+/** Refuses unsafe and duplicate names and ZIP-bomb ratios before any data is read. */
+function screenEntries(entries: readonly ZipEntry[]): Problem | undefined {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const unsafe = unsafeName(entry.name);
+    if (unsafe) return { ok: false, kind: 'unsafe-name', file: entry.name, detail: `${JSON.stringify(entry.name)}: ${unsafe}` };
+    if (seen.has(entry.name)) return { ok: false, kind: 'duplicate-name', file: entry.name, detail: `${entry.name} appears more than once` };
+    seen.add(entry.name);
+    if (entry.uncompressedSize > LIMITS.ratioMinBytes && entry.uncompressedSize > entry.compressedSize * LIMITS.ratio) {
+      const ratio = Math.round(entry.uncompressedSize / Math.max(entry.compressedSize, 1));
+      return { ok: false, kind: 'zip-bomb', file: entry.name, detail: `${entry.name} expands ${ratio}×` };
+    }
+    if (entry.name === 'manifest.json' && entry.uncompressedSize > LIMITS.manifestBytes) {
+      return { ok: false, kind: 'manifest-invalid', file: entry.name, detail: 'manifest.json is too large' };
+    }
+  }
+  return undefined;
+}
 
 /**
- * Verifies an evidence bundle entirely in the browser (nothing is uploaded): unzips it with fflate, refusing unsafe
- * names and ZIP-bomb ratios, hashes every entry with WebCrypto, then runs core verifyManifest and checks SHA256SUMS and
- * the openssl helper files — the same checks as `npx mimamoru verify`.
+ * Verifies an evidence bundle entirely in the browser (nothing is uploaded) in bounded memory: reads the ZIP's
+ * directory and streams every entry from the File in chunks through an incremental SHA-256, keeping only the
+ * manifest and the small helper files. Then runs core verifyManifest and checks SHA256SUMS and the openssl helper
+ * files — the same checks as `npx mimamoru verify`. Names the first problem.
  */
-export async function verifyBundleInBrowser(zip: Uint8Array): Promise<BrowserBundleVerdict> {
-  let entries: Record<string, Uint8Array>;
-  let refused: { kind: string; detail: string; file: string } | undefined;
+export async function verifyBundleBlob(
+  blob: Blob,
+  onProgress?: (progress: VerifyProgress) => void,
+): Promise<BrowserBundleVerdict> {
+  let entries: ZipEntry[];
   try {
-    entries = unzipSync(zip, {
-      filter: (file) => {
-        if (refused) return false;
-        if (unsafeName(file.name)) refused = { kind: 'unsafe-name', detail: 'unsafe name', file: file.name };
-        else if (file.originalSize > RATIO_MIN_BYTES && file.originalSize > file.size * RATIO_LIMIT)
-          refused = { kind: 'zip-bomb', detail: 'compression ratio too high', file: file.name };
-        return !refused;
-      },
-    });
+    entries = await readZipEntries(blob, { maxEntries: LIMITS.entries });
   } catch (error) {
+    if (error instanceof ZipFormatError && /entries \(limit/.test(error.message)) {
+      return { ok: false, kind: 'zip-bomb', detail: error.message };
+    }
     return { ok: false, kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
   }
-  if (refused) return { ok: false, ...refused };
-  const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
+  const screened = screenEntries(entries);
+  if (screened) return screened;
+
+  const files = entries.filter((e) => !e.name.endsWith('/'));
+  const progress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, e) => s + e.compressedSize, 0) };
+  onProgress?.({ ...progress });
   const facts = new Map<string, { sha256: string; size: number }>();
-  for (const name of names) {
-    const bytes = entries[name]!;
-    facts.set(name, { sha256: hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)), size: bytes.byteLength });
+  const kept = new Map<string, Uint8Array>();
+  for (const entry of files) {
+    // Entries that fit in one chunk (screenshots, the manifest) are hashed at once by WebCrypto, which is much faster
+    // than the incremental JS SHA-256 needed for larger ones; WebCrypto exists only on https pages and localhost.
+    const whole = entry.uncompressedSize <= ZIP_CHUNK_BYTES && subtle !== undefined;
+    const hash = createSha256Stream();
+    const chunks: Uint8Array[] = [];
+    const keep = whole || keepBytes(entry.name);
+    let sha256: string;
+    try {
+      await readZipEntry(
+        blob,
+        entry,
+        (chunk) => {
+          if (keep) chunks.push(chunk.slice());
+          if (!whole) hash.update(chunk);
+        },
+        (read) => {
+          progress.bytesDone += read;
+          onProgress?.({ ...progress });
+        },
+      );
+      sha256 = whole && subtle ? toHex(await subtle.digest('SHA-256', concat(chunks) as Uint8Array<ArrayBuffer>)) : hash.hex();
+    } catch (error) {
+      if (error instanceof ZipFormatError) return { ok: false, kind: 'unreadable', detail: error.message };
+      const detail = error instanceof ZipEntryError ? error.message : `${entry.name} cannot be read`;
+      return { ok: false, kind: 'entry-corrupt', file: entry.name, detail };
+    }
+    facts.set(entry.name, { sha256, size: entry.uncompressedSize });
+    if (keepBytes(entry.name)) kept.set(entry.name, concat(chunks));
+    progress.filesDone += 1;
+    onProgress?.({ ...progress });
   }
-  const manifestBytes = entries['manifest.json'];
+  return checkContents(files.map((e) => e.name), facts, kept);
+}
+
+function checkContents(
+  names: readonly string[],
+  facts: ReadonlyMap<string, { sha256: string; size: number }>,
+  kept: ReadonlyMap<string, Uint8Array>,
+): BrowserBundleVerdict {
+  const manifestBytes = kept.get('manifest.json');
   if (!manifestBytes) return { ok: false, kind: 'manifest-missing', detail: 'manifest.json is missing', file: 'manifest.json' };
   let manifest: EvidenceManifest;
   try {
@@ -67,7 +160,8 @@ export async function verifyBundleInBrowser(zip: Uint8Array): Promise<BrowserBun
   } catch {
     return { ok: false, kind: 'manifest-invalid', detail: 'manifest.json is not valid JSON', file: 'manifest.json' };
   }
-  const helperNames = new Set<string>([...HELPERS, ...names.filter((n) => /^timestamps\/\d+\.tsr$/.test(n))]);
+  // Timestamp tokens (timestamps/<seq>-<n>.tsr) are listed in the manifest and checked by verifyManifest.
+  const helperNames = new Set<string>(Object.values(HELPERS));
   const verdict = verifyManifest(
     manifest,
     (name) => facts.get(name),
@@ -76,32 +170,57 @@ export async function verifyBundleInBrowser(zip: Uint8Array): Promise<BrowserBun
   );
   if (!verdict.ok) return { ok: false, ...verdict.problem };
 
+  const helperProblem = checkHelpers(manifest, kept);
+  if (helperProblem) return helperProblem;
+  const sumsProblem = checkSums(kept.get('SHA256SUMS'), facts, names);
+  if (sumsProblem) return sumsProblem;
+  return verdict;
+}
+
+function ed25519PublicKeyPem(publicKeyHex: string): string {
+  const der = new Uint8Array([...hexToBytes('302a300506032b6570032100'), ...hexToBytes(publicKeyHex)]);
+  return `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...der))}\n-----END PUBLIC KEY-----\n`;
+}
+
+/** The openssl helper files must be exactly what the manifest implies. */
+function checkHelpers(manifest: EvidenceManifest, kept: ReadonlyMap<string, Uint8Array>): Problem | undefined {
   const caseId = manifest.chain[0]?.entry.caseId ?? '';
-  const der = new Uint8Array([...hexToBytes('302a300506032b6570032100'), ...hexToBytes(manifest.publicKey)]);
-  const pem = `-----BEGIN PUBLIC KEY-----\n${btoa(String.fromCharCode(...der))}\n-----END PUBLIC KEY-----\n`;
   const expected: [string, Uint8Array][] = [
-    ['public-key.pem', new TextEncoder().encode(pem)],
-    ['head-message.txt', headMessage(caseId, manifest.head.seq, manifest.head.hash)],
-    ['head-signature.bin', hexToBytes(manifest.head.signature)],
+    [HELPERS.publicKey, new TextEncoder().encode(ed25519PublicKeyPem(manifest.publicKey))],
+    [HELPERS.headMessage, headMessage(caseId, manifest.head.seq, manifest.head.hash)],
+    [HELPERS.headSignature, hexToBytes(manifest.head.signature)],
   ];
   for (const [name, bytes] of expected) {
-    const actual = entries[name];
-    if (!actual || !equalBytes(actual, bytes)) {
-      return { ok: false, kind: 'helper-file', detail: `${name} does not match manifest.json`, file: name };
-    }
+    const actual = kept.get(name);
+    if (!actual) return { ok: false, kind: 'helper-file', file: name, detail: `${name} is missing` };
+    if (!equalBytes(actual, bytes)) return { ok: false, kind: 'helper-file', file: name, detail: `${name} does not match manifest.json` };
   }
-  const sums = entries.SHA256SUMS;
-  if (!sums) return { ok: false, kind: 'sums', detail: 'SHA256SUMS is missing', file: 'SHA256SUMS' };
+  return undefined;
+}
+
+/** SHA256SUMS must list every other entry with its actual hash, so `sha256sum -c` proves the same as this page. */
+function checkSums(
+  sums: Uint8Array | undefined,
+  facts: ReadonlyMap<string, { sha256: string; size: number }>,
+  names: readonly string[],
+): Problem | undefined {
+  const file = 'SHA256SUMS';
+  if (!sums) return { ok: false, kind: 'sums', file, detail: 'SHA256SUMS is missing' };
   const listed = new Map<string, string>();
   for (const line of new TextDecoder().decode(sums).split('\n')) {
+    if (line === '') continue;
     const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (match) listed.set(match[2]!, match[1]!);
+    if (!match) return { ok: false, kind: 'sums', file, detail: 'SHA256SUMS has a malformed line' };
+    listed.set(match[2]!, match[1]!);
   }
   for (const name of names) {
-    if (name === 'SHA256SUMS') continue;
-    if (listed.get(name) !== facts.get(name)?.sha256) {
-      return { ok: false, kind: 'sums', detail: `${name}: SHA256SUMS differs`, file: name };
-    }
+    if (name === file) continue;
+    const hash = listed.get(name);
+    if (hash === undefined) return { ok: false, kind: 'sums', file: name, detail: `${name} is not in SHA256SUMS` };
+    if (hash !== facts.get(name)?.sha256) return { ok: false, kind: 'sums', file: name, detail: `${name}: SHA256SUMS hash differs` };
   }
-  return verdict;
+  for (const name of listed.keys()) {
+    if (!facts.has(name)) return { ok: false, kind: 'sums', file: name, detail: `${name} is listed in SHA256SUMS but missing` };
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { ATTACHMENT_LIMITS, normalizeCaseNumber, type Locale } from '@mimamoru/core';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { analysisMessages } from '../analysis/analysis-messages.js';
 import { CopyField } from '../components/copy-field.js';
 import { Loading } from '../components/load-state.js';
 import { setCaseSession, useCaseSession, type CaseSession } from '../intake/victim-session.js';
@@ -26,6 +27,7 @@ import { usePageTitle } from '../lib/page-title.js';
 import { Link } from '../lib/router.js';
 import { cleanCodePart } from '../lib/saved-code.js';
 import { CaseEvidence } from './case-evidence.js';
+import { documentsMessages } from '../components/documents-messages.js';
 
 /** Why the case page closed, said calmly on the login form. */
 type Ended = 'expired' | 'logged-out' | 'withdrawn' | 'erased';
@@ -486,6 +488,24 @@ function CaseView({
           />
 
           <CaseEvidence session={session} locale={locale} guard={guard} />
+          <section className="result-section" aria-labelledby="case-analyze-title">
+            <h2 id="case-analyze-title">{analysisMessages(locale).caseSectionTitle}</h2>
+            <p>{analysisMessages(locale).caseSectionBody}</p>
+            <p>
+              <Link to="/analyze" className="button button-secondary">
+                {analysisMessages(locale).caseSectionLink}
+              </Link>
+            </p>
+          </section>
+          <section className="result-section" aria-labelledby="case-documents-title">
+            <h2 id="case-documents-title">{documentsMessages(locale).title}</h2>
+            <p>{documentsMessages(locale).victim.linkHelp}</p>
+            <p>
+              <Link to="/case/documents" className="button button-secondary">
+                {documentsMessages(locale).victim.link}
+              </Link>
+            </p>
+          </section>
           <YourConsultation data={data} />
           <RotateKey session={session} locale={locale} guard={guard} />
           {/* An open consultation is withdrawn; a finished one keeps its outcome and is only erased. */}

@@ -1,10 +1,12 @@
+import { analysisMessages } from '../analysis/analysis-messages.js';
 import { EmergencyBox } from '../components/emergency-box.js';
-import { useT } from '../i18n/locale-context.js';
+import { useLocale, useT } from '../i18n/locale-context.js';
 import { usePageTitle } from '../lib/page-title.js';
 import { Link } from '../lib/router.js';
 
 export function HomePage() {
   const t = useT();
+  const a = analysisMessages(useLocale().locale);
   usePageTitle(t.home.title);
   return (
     <div className="home">
@@ -36,6 +38,15 @@ export function HomePage() {
         </p>
         <p className="hero-more">
           <Link to="/case">{t.home.caseLink}</Link>
+        </p>
+      </section>
+      <section className="note-box" aria-labelledby="analyze-title">
+        <h2 id="analyze-title">{a.homeTitle}</h2>
+        <p>{a.homeBody}</p>
+        <p>
+          <Link to="/analyze" className="button button-secondary">
+            {a.homeLink}
+          </Link>
         </p>
       </section>
       <EmergencyBox />

@@ -1,13 +1,51 @@
 import { formatFingerprint } from '@mimamoru/core';
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useT } from '../i18n/locale-context.js';
 import { usePageTitle } from '../lib/page-title.js';
-import { verifyBundleInBrowser, type BrowserBundleVerdict } from '../lib/verify-bundle.js';
+import { verifyBundleBlob, type BrowserBundleVerdict, type VerifyProgress } from '../lib/verify-bundle.js';
+import type { VerifyWorkerMessage } from '../lib/verify-bundle.worker.js';
 
 type State =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'checking'; readonly name: string }
+  | { readonly kind: 'checking'; readonly name: string; readonly progress?: VerifyProgress }
   | { readonly kind: 'done'; readonly name: string; readonly verdict: BrowserBundleVerdict };
+
+interface Run {
+  readonly verdict: Promise<BrowserBundleVerdict>;
+  cancel(): void;
+}
+
+/** Checks the file in a Web Worker so the page stays responsive; on the main thread where workers are unavailable. */
+function startVerification(file: File, onProgress: (progress: VerifyProgress) => void): Run {
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(new URL('../lib/verify-bundle.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    worker = undefined;
+  }
+  if (!worker) return { verdict: verifyBundleBlob(file, onProgress), cancel: () => undefined };
+  const running = worker;
+  const verdict = new Promise<BrowserBundleVerdict>((resolve) => {
+    running.onmessage = (event: MessageEvent<VerifyWorkerMessage>) => {
+      if (event.data.type === 'progress') onProgress(event.data.progress);
+      else {
+        running.terminate();
+        resolve(event.data.verdict);
+      }
+    };
+    running.onerror = (event) => {
+      // The worker script could not load (an old browser, a blocked script): check here instead.
+      event.preventDefault();
+      running.terminate();
+      resolve(verifyBundleBlob(file, onProgress));
+    };
+  });
+  running.postMessage(file);
+  return { verdict, cancel: () => running.terminate() };
+}
+
+const percentOf = (p: VerifyProgress) =>
+  p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : p.filesTotal > 0 ? Math.floor((p.filesDone / p.filesTotal) * 100) : 0;
 
 /** /verify: checks an evidence bundle ZIP inside the browser; the file never leaves the device. */
 export function VerifyPage() {
@@ -15,14 +53,24 @@ export function VerifyPage() {
   const v = t.verifyBundle;
   usePageTitle(v.pageTitle);
   const inputId = useId();
+  const progressId = useId();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const resultRef = useRef<HTMLDivElement>(null);
+  const runRef = useRef<Run | undefined>(undefined);
+  useEffect(() => () => runRef.current?.cancel(), []);
 
   async function onChange(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
+    runRef.current?.cancel();
     setState({ kind: 'checking', name: file.name });
-    const verdict = await verifyBundleInBrowser(new Uint8Array(await file.arrayBuffer()));
+    const run = startVerification(file, (progress) => {
+      if (runRef.current === run) setState({ kind: 'checking', name: file.name, progress });
+    });
+    runRef.current = run;
+    const verdict = await run.verdict;
+    if (runRef.current !== run) return;
+    runRef.current = undefined;
     setState({ kind: 'done', name: file.name, verdict });
     requestAnimationFrame(() => resultRef.current?.focus());
   }
@@ -36,8 +84,17 @@ export function VerifyPage() {
         <label htmlFor={inputId}>{v.chooseLabel}</label>
         <input id={inputId} type="file" accept=".zip,application/zip" onChange={(e) => void onChange(e)} />
       </div>
+      {state.kind === 'checking' && (
+        <div className="verify-progress">
+          <p role="status">{v.checking(state.name)}</p>
+          <label htmlFor={progressId}>{v.progressLabel}</label>
+          <progress id={progressId} max={100} value={state.progress ? percentOf(state.progress) : undefined}>
+            {state.progress ? `${percentOf(state.progress)}%` : ''}
+          </progress>
+          {state.progress && <p>{v.progress(state.progress.filesDone, state.progress.filesTotal, percentOf(state.progress))}</p>}
+        </div>
+      )}
       <div ref={resultRef} tabIndex={-1} aria-live="polite" className="verify-result">
-        {state.kind === 'checking' && <p>{v.checking(state.name)}</p>}
         {state.kind === 'done' && state.verdict.ok && (
           <section className="notice notice-ok" aria-labelledby="verify-ok">
             <h2 id="verify-ok">{v.okTitle}</h2>

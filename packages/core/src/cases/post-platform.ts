@@ -1,4 +1,23 @@
+import type { Localized } from '../i18n/locale.js';
 import type { Platform } from '../triage/answers.js';
+
+/** How a platform is named on its own (a label, a report field), in Japanese and English. */
+export const PLATFORM_LABELS: Readonly<Record<Platform, Localized>> = {
+  x: { ja: 'X（旧Twitter）', en: 'X (formerly Twitter)' },
+  instagram: { ja: 'Instagram', en: 'Instagram' },
+  facebook: { ja: 'Facebook', en: 'Facebook' },
+  threads: { ja: 'Threads', en: 'Threads' },
+  youtube: { ja: 'YouTube', en: 'YouTube' },
+  tiktok: { ja: 'TikTok', en: 'TikTok' },
+  line: { ja: 'LINE', en: 'LINE' },
+  '5ch': { ja: '5ちゃんねる などの掲示板', en: '5channel or other forums' },
+  'google-maps': { ja: 'Googleマップの口コミ', en: 'Google Maps reviews' },
+  note: { ja: 'note', en: 'note' },
+  'yahoo-chiebukuro': { ja: 'Yahoo!知恵袋', en: 'Yahoo! Chiebukuro' },
+  ameba: { ja: 'アメーバブログ', en: 'Ameba Blog' },
+  blog: { ja: 'その他のブログ・まとめサイト', en: 'Other blogs or aggregator sites' },
+  other: { ja: 'その他・わからない', en: 'Other / not sure' },
+};
 
 /** Host names (and their subdomains) of each platform; `blog` and `other` have none. */
 const PLATFORM_HOSTS: readonly (readonly [Platform, readonly string[]])[] = [

@@ -2,6 +2,7 @@ import * as ed from '@noble/ed25519';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import {
+  chainDocuments,
   currentItems,
   entryHash,
   formatFingerprint,
@@ -127,6 +128,76 @@ describe('evidence chain', () => {
       caseId: CASE, type: 'correct', itemId: 'item-2', at: 'x', actor: { type: 'staff' }, item: item('item-2', 'back'),
     }));
     expect(verifyChain(afterRemove, CASE)).toEqual({ ok: false, seq: 5, reason: 'removed-item' });
+  });
+});
+
+describe('document entries', () => {
+  const HASH_DOC = 'c'.repeat(64);
+  const HASH_RED = 'd'.repeat(64);
+  const doc = (id: string, sha256: string, extra: { redactedOf?: string } = {}) => ({
+    id,
+    kind: 'disclosure-request' as const,
+    format: 'pdf' as const,
+    sha256,
+    size: 1234,
+    itemIds: ['item-1'],
+    ...extra,
+  });
+  /** The sample chain, then a disclosure request: its full copy and its redacted copy. */
+  function withDocuments(): HashedEntry[] {
+    const chain = sampleChain();
+    const push = (input: Omit<Parameters<typeof nextEntry>[1], 'caseId' | 'at' | 'actor'>) => {
+      const last = chain.at(-1)!;
+      chain.push(nextEntry({ seq: last.entry.seq, hash: last.hash }, { caseId: CASE, at: '2026-03-03T00:00:00Z', actor: { type: 'staff', id: 's1' }, ...input }));
+    };
+    push({ type: 'document', itemId: 'doc-1', document: doc('doc-1', HASH_DOC) });
+    push({ type: 'document', itemId: 'doc-2', document: doc('doc-2', HASH_RED, { redactedOf: 'doc-1' }) });
+    return chain;
+  }
+
+  it('records the document hash and kind, verifies, and leaves the items as they were', () => {
+    const chain = withDocuments();
+    expect(chain[4]!.entry.fileHashes).toEqual([HASH_DOC]);
+    expect(verifyChain(chain, CASE)).toEqual({ ok: true, head: { seq: 6, hash: chain[5]!.hash } });
+    expect(currentItems(chain)).toEqual(currentItems(sampleChain()));
+    expect(chainDocuments(chain).map((d) => [d.seq, d.id, d.kind, d.sha256, d.redactedOf])).toEqual([
+      [5, 'doc-1', 'disclosure-request', HASH_DOC, undefined],
+      [6, 'doc-2', 'disclosure-request', HASH_RED, 'doc-1'],
+    ]);
+  });
+
+  it('detects a changed document hash, a lying fileHashes and a malformed record', () => {
+    const edited = withDocuments();
+    edited[4] = { ...edited[4]!, entry: { ...edited[4]!.entry, document: doc('doc-1', 'e'.repeat(64)), fileHashes: ['e'.repeat(64)] } };
+    expect(verifyChain(edited, CASE)).toEqual({ ok: false, seq: 5, reason: 'hash-mismatch' });
+    const lying = withDocuments().slice(0, 5);
+    lying[4] = rehash({ ...lying[4]!.entry, fileHashes: [] });
+    expect(verifyChain(lying, CASE)).toEqual({ ok: false, seq: 5, reason: 'file-hashes-mismatch' });
+    const bad = (document: object) => {
+      const chain = withDocuments().slice(0, 5);
+      chain[4] = rehash({ ...chain[4]!.entry, document: document as never, fileHashes: [HASH_DOC] });
+      return verifyChain(chain, CASE);
+    };
+    expect(bad({ ...doc('doc-1', HASH_DOC), kind: 'love-letter' })).toEqual({ ok: false, seq: 5, reason: 'bad-entry' });
+    expect(bad({ ...doc('doc-1', HASH_DOC), id: 'doc-9' })).toEqual({ ok: false, seq: 5, reason: 'bad-entry' });
+    expect(bad({ ...doc('doc-1', HASH_DOC), format: 'odt' })).toEqual({ ok: false, seq: 5, reason: 'bad-entry' });
+    expect(bad(doc('doc-1', HASH_DOC, { redactedOf: 'doc-0' }))).toEqual({ ok: false, seq: 5, reason: 'bad-entry' });
+    // An item entry that smuggles a document record.
+    const smuggled = sampleChain().slice(0, 1);
+    smuggled[0] = rehash({ ...smuggled[0]!.entry, document: doc('item-1', HASH_DOC) });
+    expect(verifyChain(smuggled, CASE)).toEqual({ ok: false, seq: 1, reason: 'bad-entry' });
+  });
+
+  it('is not an item: it cannot be corrected or removed, and its id cannot be reused', () => {
+    const chain = withDocuments();
+    const append = (input: Omit<Parameters<typeof nextEntry>[1], 'caseId' | 'at' | 'actor'>) => {
+      const last = chain.at(-1)!;
+      return [...chain, nextEntry({ seq: last.entry.seq, hash: last.hash }, { caseId: CASE, at: 'x', actor: { type: 'staff' }, ...input })];
+    };
+    expect(verifyChain(append({ type: 'remove', itemId: 'doc-1', reason: 'r' }), CASE)).toEqual({ ok: false, seq: 7, reason: 'unknown-item' });
+    expect(verifyChain(append({ type: 'correct', itemId: 'doc-1', item: item('doc-1', 'x') }), CASE)).toEqual({ ok: false, seq: 7, reason: 'unknown-item' });
+    expect(verifyChain(append({ type: 'add', itemId: 'doc-1', item: item('doc-1', 'x') }), CASE)).toEqual({ ok: false, seq: 7, reason: 'duplicate-item' });
+    expect(verifyChain(append({ type: 'document', itemId: 'item-1', document: doc('item-1', HASH_DOC) }), CASE)).toEqual({ ok: false, seq: 7, reason: 'duplicate-item' });
   });
 });
 

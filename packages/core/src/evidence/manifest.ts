@@ -8,8 +8,10 @@ import {
   type ChainProblem,
   type EvidenceActor,
   type HashedEntry,
+  sha256Hex,
 } from './chain.js';
 import type { EvidenceItem } from './item.js';
+import { base64ToBytes } from './timestamp-token.js';
 
 export const BUNDLE_FORMAT = 'mimamoru-evidence-bundle';
 
@@ -22,6 +24,21 @@ export interface ManifestTimestamp {
   readonly tsa: string;
   readonly tokenBase64: string;
   readonly genTime: string;
+  /** Where the bundle holds the token's DER (`timestampTokenPaths`); set by the bundle writer. */
+  readonly path?: string;
+}
+
+/**
+ * Where a bundle keeps its RFC 3161 tokens: `timestamps/<seq>-<n>.tsr`, n counting from 1 among the tokens of
+ * chain entry <seq> in manifest order, so two tokens over the same entry (two TSAs, a re-stamp) never collide.
+ */
+export function timestampTokenPaths(timestamps: readonly { readonly seq: number }[]): string[] {
+  const counts = new Map<number, number>();
+  return timestamps.map(({ seq }) => {
+    const n = (counts.get(seq) ?? 0) + 1;
+    counts.set(seq, n);
+    return `timestamps/${seq}-${n}.tsr`;
+  });
 }
 
 export interface ManifestFile {
@@ -142,7 +159,22 @@ export function verifyManifest(
     return fail({ kind: 'signature', seq: manifest.head.seq, detail: 'head signature does not verify with the public key' });
   }
 
-  for (const ts of manifest.timestamps ?? []) {
+  const tokenPaths = timestampTokenPaths(manifest.timestamps ?? []);
+  for (const [index, ts] of (manifest.timestamps ?? []).entries()) {
+    if (ts.path !== tokenPaths[index]) {
+      return fail({ kind: 'timestamp', seq: ts.seq, detail: `timestamp ${index + 1} should be ${tokenPaths[index]}` });
+    }
+    const path = tokenPaths[index]!;
+    const stored = fileHash(path);
+    let tokenHash: string | undefined;
+    try {
+      tokenHash = sha256Hex(base64ToBytes(ts.tokenBase64));
+    } catch {
+      tokenHash = undefined;
+    }
+    if (!stored || stored.sha256 !== tokenHash) {
+      return fail({ kind: 'timestamp', seq: ts.seq, file: path, detail: `${path} is missing or differs from manifest.json` });
+    }
     const linked = manifest.chain[ts.seq - 1];
     if (!linked || linked.hash !== ts.hash) {
       return fail({ kind: 'timestamp', seq: ts.seq, detail: `timestamp for entry ${ts.seq} does not match the chain` });
@@ -191,7 +223,12 @@ export function verifyManifest(
     return fail({ kind: 'report', file: report?.path ?? 'report.pdf', detail: 'report.pdf is missing or altered' });
   }
 
-  const allowed = new Set<string>([...BUNDLE_FIXED_NAMES, report.path, ...(manifest.files ?? []).map((f) => f.path)]);
+  const allowed = new Set<string>([
+    ...BUNDLE_FIXED_NAMES,
+    report.path,
+    ...(manifest.files ?? []).map((f) => f.path),
+    ...tokenPaths,
+  ]);
   const extra = listNames.find((name) => !name.endsWith('/') && !allowed.has(name));
   if (extra !== undefined) return fail({ kind: 'file-unlisted', file: extra, detail: `${extra} is not listed in the manifest` });
 

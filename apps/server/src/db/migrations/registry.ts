@@ -11,6 +11,8 @@ import * as createCaseSearch from './0009-create-case-search.js';
 import * as addRetention from './0010-add-retention.js';
 import * as addCaseFacets from './0011-add-case-facets.js';
 import * as createEvidence from './0012-create-evidence.js';
+import * as analysis from './0013-analysis.js';
+import * as documents from './0014-documents.js';
 
 /**
  * Every migration, in the order it runs. Names equal file names without extension;
@@ -29,6 +31,8 @@ export const MIGRATIONS: readonly (readonly [name: string, migration: Migration]
   ['0010-add-retention', addRetention],
   ['0011-add-case-facets', addCaseFacets],
   ['0012-create-evidence', createEvidence],
+  ['0013-analysis', analysis],
+  ['0014-documents', documents],
 ];
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import {
   base64ToBytes,
   headMessage,
   timestampTokenImprint,
+  timestampTokenPaths,
   verifyManifest,
   type EvidenceManifest,
   type ManifestProblem,
@@ -11,6 +12,9 @@ import {
 } from '@mimamoru/core';
 import yauzl from 'yauzl';
 import { BUNDLE_HELPER_NAMES, ed25519PublicKeyPem } from './bundle-writer.js';
+
+/** RFC 3161 tokens: `timestamps/<seq>-<n>.tsr` (core timestampTokenPaths). */
+const TOKEN_NAME = /^timestamps\/\d+-\d+\.tsr$/;
 
 /** Limits that keep a hostile ZIP from exhausting the verifier. */
 const LIMITS = {
@@ -98,7 +102,7 @@ export async function verifyEvidenceBundle(
     name === BUNDLE_HELPER_NAMES.publicKey ||
     name === BUNDLE_HELPER_NAMES.headMessage ||
     name === BUNDLE_HELPER_NAMES.headSignature ||
-    /^timestamps\/\d+\.tsr$/.test(name);
+    TOKEN_NAME.test(name);
   try {
     const problem = await new Promise<BundleProblem | undefined>((resolve, reject) => {
       if (zip.entryCount > LIMITS.entries) {
@@ -175,12 +179,12 @@ export async function verifyEvidenceBundle(
   }
 
   // Helper files are derived from the manifest; verifyManifest does not know them, so they are checked here.
+  // (Timestamp tokens are listed in the manifest, and verifyManifest checks them.)
   const helperNames = new Set<string>([
     BUNDLE_HELPER_NAMES.publicKey,
     BUNDLE_HELPER_NAMES.headMessage,
     BUNDLE_HELPER_NAMES.headSignature,
   ]);
-  for (const name of names) if (/^timestamps\/\d+\.tsr$/.test(name)) helperNames.add(name);
   const verdict = verifyManifest(
     manifest,
     (name) => facts.get(name),
@@ -211,7 +215,10 @@ function checkHelpers(
     [BUNDLE_HELPER_NAMES.headMessage, Buffer.from(headMessage(caseId, manifest.head.seq, manifest.head.hash))],
     [BUNDLE_HELPER_NAMES.headSignature, Buffer.from(manifest.head.signature, 'hex')],
   ]);
-  for (const ts of manifest.timestamps) expected.set(`timestamps/${ts.seq}.tsr`, Buffer.from(base64ToBytes(ts.tokenBase64)));
+  const tokenPaths = timestampTokenPaths(manifest.timestamps);
+  for (const [index, ts] of manifest.timestamps.entries()) {
+    expected.set(tokenPaths[index]!, Buffer.from(base64ToBytes(ts.tokenBase64)));
+  }
   for (const [name, bytes] of expected) {
     const actual = kept.get(name);
     if (!actual) return { kind: 'helper-file', file: name, detail: `${name} is missing` };

@@ -13,6 +13,7 @@ import {
   type HashedEntry,
   type ManifestFile,
   type ManifestTimestamp,
+  timestampTokenPaths,
 } from '@mimamoru/core';
 import { ZipFile } from 'yazl';
 import { formatJst, renderEvidenceReport } from '../../render/evidence-report.js';
@@ -35,8 +36,28 @@ export interface BundleSource {
 
 export interface BundleProgress {
   readonly bytes: number;
+  /** The ZIP's exact size, known before the first byte. */
+  readonly bytesTotal: number;
   readonly filesDone: number;
   readonly filesTotal: number;
+}
+
+export interface BundleWritten {
+  readonly bytes: number;
+  readonly items: number;
+  readonly files: number;
+  readonly manifest: EvidenceManifest;
+}
+
+/** A bundle whose report, manifest and exact size are ready; its evidence files are read only by write(). */
+export interface PreparedBundle {
+  /** Exact size of the ZIP in bytes (every entry is stored with a known size, so the ZIP's layout is fixed). */
+  readonly size: number;
+  readonly items: number;
+  readonly files: number;
+  readonly manifest: EvidenceManifest;
+  /** Streams the ZIP into `out`, one evidence file at a time; call once. */
+  readonly write: (out: Writable, onProgress?: (progress: BundleProgress) => void) => Promise<BundleWritten>;
 }
 
 /** Names of the helper files that let `sha256sum` and `openssl` alone check a bundle. */
@@ -75,11 +96,6 @@ export function fileExtension(contentType: string, name: string): string {
   return fromName ? fromName.toLowerCase() : 'bin';
 }
 
-/** Compressing already-compressed media only costs time; text compresses well. */
-function worthCompressing(contentType: string): boolean {
-  return /^(text\/|application\/json|multipart\/related|application\/x-mimearchive|message\/)/i.test(contentType);
-}
-
 /** The Ed25519 public key as a PEM SubjectPublicKeyInfo (what `openssl pkeyutl -pubin` reads). */
 export function ed25519PublicKeyPem(publicKeyHex: string): string {
   const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKeyHex, 'hex')]);
@@ -105,16 +121,14 @@ function bundleFiles(items: readonly EvidenceItem[]): ManifestFile[] {
   return [...files.values()];
 }
 
+
 /**
- * Writes an evidence bundle (ZIP, ZIP64 when large) to `out`: manifest.json, the files under files/, report.pdf,
- * SHA256SUMS, verify.txt and the public key, signed head message and signature for `openssl`. The evidence files
- * are streamed one at a time from the blob store, so memory stays bounded by the largest single file.
+ * Prepares an evidence bundle: renders report.pdf, builds manifest.json, SHA256SUMS, verify.txt and the helpers for
+ * `openssl`, and lays out the ZIP (ZIP64 when large) so that its exact size is known before the first byte.
+ * Every entry is stored uncompressed: evidence media (PNG, JPEG, MP4, PDF) is already compressed, so deflating it
+ * costs time for nothing, and stored entries with known sizes are what lets the size be computed up front.
  */
-export async function writeEvidenceBundle(
-  source: BundleSource,
-  out: Writable,
-  onProgress?: (progress: BundleProgress) => void,
-): Promise<{ bytes: number; items: number; files: number; manifest: EvidenceManifest }> {
+export async function prepareEvidenceBundle(source: BundleSource): Promise<PreparedBundle> {
   const items = currentItems(source.chain);
   const files = bundleFiles(items);
   const fingerprint = keyFingerprint(source.publicKey);
@@ -129,6 +143,8 @@ export async function writeEvidenceBundle(
     loadFile: source.openBlob,
   });
 
+  const tokenPaths = timestampTokenPaths(source.timestamps);
+  const timestamps: ManifestTimestamp[] = source.timestamps.map((ts, i) => ({ ...ts, path: tokenPaths[i]! }));
   const manifest: EvidenceManifest = {
     format: BUNDLE_FORMAT,
     version: 1,
@@ -139,7 +155,7 @@ export async function writeEvidenceBundle(
     keyFingerprint: fingerprint,
     chain: source.chain,
     head: source.head,
-    timestamps: source.timestamps,
+    timestamps,
     items,
     files,
     report: { path: BUNDLE_HELPER_NAMES.report, sha256: sha256Hex(report), size: report.byteLength },
@@ -156,7 +172,7 @@ export async function writeEvidenceBundle(
           fingerprint: formatFingerprint(fingerprint),
           headSeq: source.head.seq,
           headHash: source.head.hash,
-          hasTimestamps: source.timestamps.length > 0,
+          timestamps: timestamps.map((ts) => ({ path: ts.path!, seq: ts.seq, hash: ts.hash })),
         }),
         'utf8',
       ),
@@ -166,55 +182,85 @@ export async function writeEvidenceBundle(
     [BUNDLE_HELPER_NAMES.headSignature, Buffer.from(source.head.signature, 'hex')],
     [BUNDLE_HELPER_NAMES.report, Buffer.from(report)],
   ]);
-  for (const ts of source.timestamps) {
-    small.set(`timestamps/${ts.seq}.tsr`, Buffer.from(ts.tokenBase64, 'base64'));
-  }
+  for (const ts of timestamps) small.set(ts.path!, Buffer.from(ts.tokenBase64, 'base64'));
 
   const sums = [
     ...[...small].map(([name, bytes]) => `${sha256Hex(bytes)}  ${name}`),
     ...files.map((f) => `${f.sha256}  ${f.path}`),
   ];
 
+  // Evidence files are opened only once write() has been called, and then one at a time as the ZIP reaches them.
+  let start!: () => void;
+  const started = new Promise<void>((resolve) => (start = resolve));
+  let onFileDone: () => void = () => undefined;
+
   const mtime = new Date(source.exportedAt);
   const zip = new ZipFile();
-  for (const [name, bytes] of small) {
-    zip.addBuffer(bytes, name, { mtime, compress: !name.endsWith('.pdf') && !name.endsWith('.bin') });
-  }
-  let filesDone = 0;
-  let bytes = 0;
-  const report_ = () => onProgress?.({ bytes, filesDone, filesTotal: files.length });
+  // A file that cannot be read ends the ZIP stream with the error, which rejects write()'s pipeline.
+  zip.on('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
+  for (const [name, bytes] of small) zip.addBuffer(bytes, name, { mtime, compress: false });
   for (const file of files) {
-    zip.addReadStreamLazy(file.path, { mtime, size: file.size, compress: worthCompressing(file.contentType) }, (cb) => {
-      // Opened only when the ZIP reaches this entry: one blob in memory at a time.
-      source.openBlob(file.sha256).then(
-        (plaintext) => {
-          const stream = new PassThrough();
-          stream.on('end', () => {
-            filesDone += 1;
-            report_();
-          });
-          stream.end(plaintext);
-          cb(null, stream);
-        },
-        (error: unknown) => cb(error, Readable.from([])),
-      );
+    zip.addReadStreamLazy(file.path, { mtime, size: file.size, compress: false }, (cb) => {
+      started
+        .then(() => source.openBlob(file.sha256))
+        .then(
+          (plaintext) => {
+            const stream = new PassThrough();
+            stream.on('end', () => onFileDone());
+            stream.end(plaintext);
+            cb(null, stream);
+          },
+          (error: unknown) => cb(error, Readable.from([])),
+        );
     });
   }
-  zip.addBuffer(Buffer.from(`${sums.join('\n')}\n`, 'utf8'), BUNDLE_HELPER_NAMES.sums, { mtime });
-  zip.end();
-
-  let lastReport = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      if (bytes - lastReport >= 4 * 1024 * 1024) {
-        lastReport = bytes;
-        report_();
-      }
-      done(null, chunk);
-    },
+  zip.addBuffer(Buffer.from(`${sums.join('\n')}\n`, 'utf8'), BUNDLE_HELPER_NAMES.sums, { mtime, compress: false });
+  // yazl passes the total size to the callback (-1 if unknowable); @types/yazl declares it without the argument.
+  // The end record is always ZIP64: yazl 3.3's size calculation counts the ZIP64 end records once the central
+  // directory passes 64 KiB (~500 files), but its writer adds them only past 4 GiB, so the two differed by 76 bytes.
+  const end = zip.end.bind(zip) as (options: Parameters<ZipFile['end']>[0], callback: (total: number) => void) => void;
+  const size = await new Promise<number>((resolve, reject) => {
+    end({ forceZip64Format: true, comment: '' }, (total) =>
+      total >= 0 ? resolve(total) : reject(new Error('bundle size is not computable')),
+    );
   });
-  await pipeline(zip.outputStream as Readable, counter, out);
-  report_();
-  return { bytes, items: items.length, files: files.length, manifest };
+
+  let used = false;
+  const write = async (out: Writable, onProgress?: (progress: BundleProgress) => void): Promise<BundleWritten> => {
+    if (used) throw new Error('a prepared bundle is written once');
+    used = true;
+    let bytes = 0;
+    let filesDone = 0;
+    const report_ = () => onProgress?.({ bytes, bytesTotal: size, filesDone, filesTotal: files.length });
+    onFileDone = () => {
+      filesDone += 1;
+      report_();
+    };
+    let lastReport = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        if (bytes - lastReport >= 4 * 1024 * 1024) {
+          lastReport = bytes;
+          report_();
+        }
+        done(null, chunk);
+      },
+    });
+    start();
+    await pipeline(zip.outputStream as Readable, counter, out);
+    if (bytes !== size) throw new Error(`bundle is ${bytes} bytes, ${size} were announced`);
+    report_();
+    return { bytes, items: items.length, files: files.length, manifest };
+  };
+  return { size, items: items.length, files: files.length, manifest, write };
+}
+
+/** Prepares and writes an evidence bundle in one go (tests, and callers that need no size up front). */
+export async function writeEvidenceBundle(
+  source: BundleSource,
+  out: Writable,
+  onProgress?: (progress: BundleProgress) => void,
+): Promise<BundleWritten> {
+  return (await prepareEvidenceBundle(source)).write(out, onProgress);
 }

@@ -18,21 +18,25 @@ export function registerEvidenceBundleRoutes(
     await scope.register(fastifyCookie);
     const deps = { policy: EVIDENCE_BUNDLE_POLICY, service: staff, cookie };
 
-    // Streams the ZIP as it is written (bounded memory); checks and the audit line happen before the first byte.
+    // Checks, the audit line, the report and the ZIP's layout come first, so the headers carry the exact size;
+    // then the ZIP streams as it is written (bounded memory: one evidence file at a time).
     policyRoute(scope, deps, 'POST /api/cases/:id/evidence/bundle', async (request, reply, session) => {
       const { id } = parseInput(CaseParamsSchema, request.params);
-      const { filename, write } = await evidenceBundle.prepareExport({
+      const bundle = await evidenceBundle.prepareExport({
         caseId: id,
         exporter: { kind: 'staff', actor: await staffActorOf(staff, request, session) },
       });
       const body = new PassThrough();
-      write(body).catch((error: unknown) => {
+      bundle.write(body).catch((error: unknown) => {
         request.log.error({ err: error, code: 'evidence.bundle_failed' }, 'evidence bundle export failed');
         body.destroy(error instanceof Error ? error : new Error('bundle export failed'));
       });
       return reply
         .header('content-type', 'application/zip')
-        .header('content-disposition', `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`)
+        .header('content-length', String(bundle.size))
+        .header('x-evidence-items', String(bundle.items))
+        .header('x-evidence-files', String(bundle.files))
+        .header('content-disposition', `attachment; filename="${bundle.filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"`)
         .header('cache-control', 'no-store')
         .send(body);
     });

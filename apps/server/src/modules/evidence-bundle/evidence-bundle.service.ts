@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import type { ManifestTimestamp } from '@mimamoru/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -8,7 +7,7 @@ import { caseScope, inScope, type CaseViewer } from '../cases/case-scope.js';
 import { createCaseNotFoundError } from '../cases/cases.errors.js';
 import type { EvidenceService } from '../evidence/evidence.service.js';
 import { casesRepository } from '../intake/intake.repository.js';
-import { writeEvidenceBundle, type BundleProgress, type BundleSource } from './bundle-writer.js';
+import { prepareEvidenceBundle, type BundleSource, type PreparedBundle } from './bundle-writer.js';
 import { createEvidenceBundleChainBrokenError, createEvidenceBundleEmptyError } from './evidence-bundle.errors.js';
 
 export interface EvidenceBundleDeps {
@@ -29,7 +28,8 @@ export type BundleExporter =
 export function createEvidenceBundleService({ db, evidence, listTimestamps, blobStore, audit, clock }: EvidenceBundleDeps) {
   /**
    * Prepares an export of a case (by id or case number): refuses a case outside the exporter's scope (404),
-   * an empty locker or a chain that does not verify (409), and records `evidence.exported` before any byte is sent.
+   * an empty locker or a chain that does not verify (409), records `evidence.exported`, then renders the report
+   * and lays out the ZIP (exact size known); the caller streams it with write().
    */
   async function prepareExport({
     caseId,
@@ -39,7 +39,7 @@ export function createEvidenceBundleService({ db, evidence, listTimestamps, blob
     caseId?: string;
     caseNumber?: string;
     exporter: BundleExporter;
-  }): Promise<{ caseNumber: string; filename: string; write: (out: Writable, onProgress?: (p: BundleProgress) => void) => ReturnType<typeof writeEvidenceBundle> }> {
+  }): Promise<PreparedBundle & { readonly caseNumber: string; readonly filename: string }> {
     const row = caseId
       ? await casesRepository.findById(db, caseId)
       : await db.selectFrom('cases').selectAll().where('case_number', '=', caseNumber ?? '').executeTakeFirst();
@@ -55,7 +55,8 @@ export function createEvidenceBundleService({ db, evidence, listTimestamps, blob
       caseNumber: row.case_number,
       exportedAt,
       ...(exporter.kind === 'staff' ? { exportedBy: { type: 'staff' as const, id: exporter.actor.id } } : {}),
-      publicKey: locker.key.publicKey,
+      // The key that signed this head (readChecked refused the export if it were missing or did not verify).
+      publicKey: (locker.headKey ?? locker.key).publicKey,
       chain: locker.entries,
       head: {
         seq: locker.head.seq,
@@ -75,10 +76,12 @@ export function createEvidenceBundleService({ db, evidence, listTimestamps, blob
       ipHash: exporter.kind === 'staff' ? (exporter.actor.ipHash ?? null) : null,
       detail: { items: locker.items.length, headSeq: locker.head.seq, via: exporter.kind === 'staff' ? 'api' : 'cli' },
     });
+    // The report is rendered and the ZIP laid out here, so the caller knows the exact size before the first byte.
+    const prepared = await prepareEvidenceBundle(source);
     return {
+      ...prepared,
       caseNumber: row.case_number,
       filename: `evidence-${row.case_number}-${exportedAt.slice(0, 10)}.zip`,
-      write: (out, onProgress) => writeEvidenceBundle(source, out, onProgress),
     };
   }
 

@@ -5,33 +5,41 @@ export function verifyText(input: {
   readonly fingerprint: string;
   readonly headSeq: number;
   readonly headHash: string;
-  readonly hasTimestamps: boolean;
+  /** Each RFC 3161 token in the bundle: where it is and the chain entry hash it covers. */
+  readonly timestamps: readonly { readonly path: string; readonly seq: number; readonly hash: string }[];
 }): string {
-  const timestampJa = input.hasTimestamps
-    ? `
+  const commands = input.timestamps
+    .map(
+      (ts) =>
+        `     # entry #${ts.seq}\n     openssl ts -verify -digest ${ts.hash} -token_in \\\n       -in ${ts.path} -CAfile ca.crt -untrusted tsa.crt\n`,
+    )
+    .join('\n');
+  const timestampJa =
+    input.timestamps.length > 0
+      ? `
 4. タイムスタンプ（RFC 3161）の確認
-   timestamps/<番号>.tsr は、チェーンの記録（番号）のハッシュに対するタイムスタンプトークンです。
-   manifest.json の "timestamps" にある hash（16進）が、そのトークンの対象であることを確かめます。
-   タイムスタンプ局（TSA）の証明書 tsa.crt と CA 証明書 ca.crt を TSA から入手して:
+   timestamps/<記録番号>-<連番>.tsr は、チェーンの記録（番号）のハッシュに対するタイムスタンプトークンです
+   （同じ記録に複数あれば連番 1, 2 … で区別します）。manifest.json の "timestamps" に、各トークンの
+   path と、対象の記録のハッシュ hash（16進）があります。タイムスタンプ局（TSA）の証明書 tsa.crt と
+   CA 証明書 ca.crt を TSA から入手してこのフォルダに置き、トークンごとに:
 
-     openssl ts -verify -digest <manifest.json の timestamps[].hash> -token_in \\
-       -in timestamps/<番号>.tsr -CAfile ca.crt -untrusted tsa.crt
-
-   「Verification: OK」と表示されれば、その時刻にこのチェーンが存在したことが証明されます。
+${commands}
+   「Verification: OK」と表示されれば、その時刻にこのチェーンが（その記録まで）存在したことが証明されます。
 `
-    : '';
-  const timestampEn = input.hasTimestamps
-    ? `
+      : '';
+  const timestampEn =
+    input.timestamps.length > 0
+      ? `
 4. Check the timestamps (RFC 3161)
-   timestamps/<seq>.tsr is a timestamp token over the hash of chain entry <seq>; the hash (hex) is in
-   manifest.json under "timestamps". With the TSA's certificate tsa.crt and its CA certificate ca.crt:
+   timestamps/<seq>-<n>.tsr is a timestamp token over the hash of chain entry <seq> (n = 1, 2 … when an
+   entry has several); manifest.json lists each token's path and the entry hash (hex) under "timestamps".
+   Put the TSA's certificate tsa.crt and its CA certificate ca.crt (from the TSA) in this folder, then
+   for each token:
 
-     openssl ts -verify -digest <timestamps[].hash from manifest.json> -token_in \\
-       -in timestamps/<seq>.tsr -CAfile ca.crt -untrusted tsa.crt
-
-   "Verification: OK" proves the chain existed at the token's time.
+${commands}
+   "Verification: OK" proves the chain existed, up to that entry, at the token's time.
 `
-    : '';
+      : '';
   return `証拠一式の検証方法 / How to verify this evidence bundle
 ======================================================================
 

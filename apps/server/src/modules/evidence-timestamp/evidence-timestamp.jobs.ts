@@ -5,7 +5,7 @@ import { defineJob, PermanentJobError } from '../../jobs/define-job.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import type { Keyring } from '../../security/keyring.js';
 import type { EvidenceTimestampRepository } from './evidence-timestamp.repository.js';
-import { requestTimestamp } from './tsa-client.js';
+import { requestTimestamp, TsaError } from './tsa-client.js';
 
 export const EVIDENCE_TIMESTAMP_JOB = 'evidence.timestamp';
 
@@ -22,11 +22,16 @@ export type EvidenceTimestampPayload = z.infer<typeof EvidenceTimestampPayload>;
 /**
  * The `evidence.timestamp` job: asks the configured TSA for an RFC 3161 token over a chain entry's hash and stores it.
  * Idempotent (an entry already stamped by this TSA is skipped); an entry gone with its erased case is skipped.
+ * With MIMAMORU_TSA_CA_FILE a token whose TSA certificate does not chain to those anchors is refused (not stored).
  * A failing TSA only delays the token: the locker never waits for it.
  */
 export function createEvidenceTimestampJob(deps: {
   repository: EvidenceTimestampRepository;
   tsaUrl: string | undefined;
+  /** PEM trust anchors (MIMAMORU_TSA_CA_FILE): a token whose TSA certificate does not chain to one is refused. */
+  trustedCertsPem?: string | undefined;
+  /** HTTP Basic credentials (MIMAMORU_TSA_USERNAME / MIMAMORU_TSA_PASSWORD). */
+  auth?: { readonly username: string; readonly password: string } | undefined;
   clock: () => Date;
   timeoutMs?: number;
 }) {
@@ -49,11 +54,20 @@ export function createEvidenceTimestampJob(deps: {
           'evidence.hash_mismatch',
           `entry ${seq} no longer has the hash queued for timestamping`,
         );
-      const token = await requestTimestamp({
-        url: tsaUrl,
-        hashHex: hash,
-        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
-      });
+      let token: Awaited<ReturnType<typeof requestTimestamp>>;
+      try {
+        token = await requestTimestamp({
+          url: tsaUrl,
+          hashHex: hash,
+          ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+          ...(deps.trustedCertsPem ? { trustedCertsPem: deps.trustedCertsPem } : {}),
+          ...(deps.auth ? { auth: deps.auth } : {}),
+        });
+      } catch (error) {
+        // A TSA outside the configured trust anchors will not become trusted by asking again.
+        if (error instanceof TsaError && error.code === 'tsa.untrusted') throw new PermanentJobError(error.code, error.message);
+        throw error;
+      }
       await repository.insert(
         caseId,
         {

@@ -21,11 +21,22 @@ export function createEvidenceTimestampModule(deps: {
   keyring: Pick<Keyring, 'seal'>;
   clock: () => Date;
   tsaUrl: string | undefined;
+  /** PEM of MIMAMORU_TSA_CA_FILE. */
+  tsaTrustedCertsPem?: string | undefined;
+  tsaAuth?: { readonly username: string; readonly password: string } | undefined;
 }) {
   const repository = createEvidenceTimestampRepository({ db: deps.db });
   const enqueue: EnqueueEvidenceTimestamp = (trx, head) => enqueueEvidenceTimestamp(trx, head, deps);
   return {
-    jobs: [createEvidenceTimestampJob({ repository, tsaUrl: deps.tsaUrl, clock: deps.clock })],
+    jobs: [
+      createEvidenceTimestampJob({
+        repository,
+        tsaUrl: deps.tsaUrl,
+        trustedCertsPem: deps.tsaTrustedCertsPem,
+        auth: deps.tsaAuth,
+        clock: deps.clock,
+      }),
+    ],
     enqueueTimestamp: enqueue,
     /** The case's tokens as the bundle manifest lists them (`tsa` is the TSA's address; its name is in the token). */
     async listTimestamps(caseId: string): Promise<ManifestTimestamp[]> {

@@ -28,7 +28,8 @@ export class TsaError extends Error {
       | 'tsa.too_large'
       | 'tsa.rejected'
       | 'tsa.bad_response'
-      | 'tsa.bad_token',
+      | 'tsa.bad_token'
+      | 'tsa.untrusted',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -45,6 +46,8 @@ export interface TimestampRequestInput {
   readonly timeoutMs?: number;
   /** PEM trust anchors; when given the TSA certificate must chain to one of them. */
   readonly trustedCertsPem?: string;
+  /** HTTP Basic credentials for a TSA that requires them (never logged, never in an error message). */
+  readonly auth?: { readonly username: string; readonly password: string };
 }
 
 export interface TimestampToken {
@@ -115,8 +118,9 @@ export function parseTimestampResponse(der: Uint8Array): { status: PKIStatusInfo
 }
 
 /**
- * Asks an RFC 3161 TSA to timestamp `hashHex` over HTTP (application/timestamp-query) and returns the token once it
- * is granted, covers exactly that hash, echoes our nonce and carries a valid TSA signature.
+ * Asks an RFC 3161 TSA to timestamp `hashHex` over HTTP (application/timestamp-query, with HTTP Basic credentials
+ * when given) and returns the token once it is granted, covers exactly that hash, echoes our nonce and carries a
+ * valid TSA signature whose certificate chains to one of the trust anchors when they are given.
  */
 export async function requestTimestamp(input: TimestampRequestInput): Promise<TimestampToken> {
   const nonce = newNonce();
@@ -125,7 +129,13 @@ export async function requestTimestamp(input: TimestampRequestInput): Promise<Ti
   try {
     response = await fetch(input.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
+      headers: {
+        'content-type': 'application/timestamp-query',
+        accept: 'application/timestamp-reply',
+        ...(input.auth
+          ? { authorization: `Basic ${Buffer.from(`${input.auth.username}:${input.auth.password}`, 'utf8').toString('base64')}` }
+          : {}),
+      },
       body: new Uint8Array(body),
       redirect: 'error',
       signal: AbortSignal.timeout(input.timeoutMs ?? 20_000),
@@ -139,7 +149,13 @@ export async function requestTimestamp(input: TimestampRequestInput): Promise<Ti
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new TsaError('tsa.http_status', `the TSA answered HTTP ${response.status}`);
+    const hint =
+      response.status === 401 || response.status === 403
+        ? input.auth
+          ? ' (check MIMAMORU_TSA_USERNAME and MIMAMORU_TSA_PASSWORD)'
+          : ' (the TSA wants authentication: set MIMAMORU_TSA_USERNAME and MIMAMORU_TSA_PASSWORD)'
+        : '';
+    throw new TsaError('tsa.http_status', `the TSA answered HTTP ${response.status}${hint}`);
   }
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > MAX_RESPONSE_BYTES) {
@@ -168,6 +184,11 @@ export async function requestTimestamp(input: TimestampRequestInput): Promise<Ti
       'the TSA token does not carry our nonce (replayed or foreign answer)',
     );
   const verification = await verifyTimestampToken(tokenDer, input.hashHex, input.trustedCertsPem);
+  if (!verification.ok && verification.problem.kind === 'chain')
+    throw new TsaError(
+      'tsa.untrusted',
+      `the TSA certificate does not chain to MIMAMORU_TSA_CA_FILE: ${verification.problem.detail}`,
+    );
   if (!verification.ok)
     throw new TsaError(
       'tsa.bad_token',

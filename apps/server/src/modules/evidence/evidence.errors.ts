@@ -53,3 +53,12 @@ export const createEvidenceNoFilesError = createErrorFactory({
     en: 'An evidence item needs at least one file, such as a screenshot.',
   },
 });
+
+export const createEvidenceItemChangedError = createErrorFactory({
+  code: 'evidence.item_changed',
+  statusCode: 409,
+  message: {
+    ja: 'この証拠は、画面を開いた後に別の訂正が加えられました。最新の内容を読み込みました。入力した内容は消えていませんので、確かめてからもう一度保存してください。',
+    en: 'This evidence item was corrected by someone else after you opened it. The latest version has been loaded; what you typed is still here. Check it and save again.',
+  },
+});

@@ -1,3 +1,4 @@
+import type { ManifestTimestamp } from '@mimamoru/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Keyring } from '../../security/keyring.js';
@@ -15,6 +16,8 @@ export function createEvidenceModule({
   clock,
   audit,
   enqueueTimestamp,
+  listTimestamps,
+  tsaTrustedCertsPem,
 }: {
   db: Kysely<Database>;
   keyring: Keyring;
@@ -23,7 +26,23 @@ export function createEvidenceModule({
   audit: Pick<AuditService, 'record'>;
   /** Queues an RFC 3161 timestamp of each new head (evidence-timestamp module). */
   enqueueTimestamp?: EnqueueEvidenceTimestamp;
+  /** The case's RFC 3161 tokens, listed in the console (evidence-timestamp module). */
+  listTimestamps?: (caseId: string) => Promise<readonly ManifestTimestamp[]>;
+  /** MIMAMORU_TSA_CA_FILE's PEM, for the console's check of each token. */
+  tsaTrustedCertsPem?: string | undefined;
 }) {
   const signingKeys = createSigningKeys({ db, keyring, clock });
-  return { evidence: createEvidenceService({ db, keyring, blobStore, audit, clock, signingKeys, enqueueTimestamp }) };
+  return {
+    evidence: createEvidenceService({
+      db,
+      keyring,
+      blobStore,
+      audit,
+      clock,
+      signingKeys,
+      enqueueTimestamp,
+      listTimestamps,
+      tsaTrustedCertsPem,
+    }),
+  };
 }

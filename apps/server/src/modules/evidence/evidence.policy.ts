@@ -12,4 +12,5 @@ export const EVIDENCE_POLICY = {
   'POST /api/staff/cases/:id/evidence/:itemId/correct': CASE_WORKERS,
   'POST /api/staff/cases/:id/evidence/:itemId/remove': CASE_WORKERS,
   'GET /api/staff/cases/:id/evidence/files/:sha256': CASE_WORKERS,
+  'GET /api/staff/cases/:id/evidence/timestamps': CASE_WORKERS,
 } as const satisfies RoutePolicy;

@@ -8,6 +8,7 @@ import {
   EvidenceKeySchema,
   EvidenceLockerSchema,
   EvidenceRemoveSchema,
+  EvidenceTimestampListSchema,
   StaffEvidenceFileParamsSchema,
   StaffEvidenceItemParamsSchema,
 } from '@mimamoru/contracts';
@@ -120,6 +121,12 @@ export function registerEvidenceRoutes(
       const data = parseInput(EvidenceRemoveSchema, request.body);
       const actor = await actorOf(request, session);
       return EvidenceLockerSchema.parse(await evidence.staffRemove({ caseId: id, itemId, actor, data }));
+    });
+
+    policyRoute(scope, deps, 'GET /api/staff/cases/:id/evidence/timestamps', async (request, _reply, session) => {
+      const { id } = parseInput(CaseParamsSchema, request.params);
+      const timestamps = await evidence.staffTimestamps({ caseId: id, actor: await actorOf(request, session) });
+      return EvidenceTimestampListSchema.parse({ timestamps });
     });
 
     policyRoute(scope, deps, 'GET /api/staff/cases/:id/evidence/files/:sha256', async (request, reply, session) => {

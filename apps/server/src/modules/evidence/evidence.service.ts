@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
+  base64ToBytes,
   currentItems,
   formatFingerprint,
   headMessage,
   nextEntry,
+  readTimestampToken,
   verifyChain,
   verifyHeadSignature,
+  verifyTimestampToken,
+  type ManifestTimestamp,
   type EvidenceActor,
+  type EvidenceDocumentRef,
   type EvidenceEntry,
   type EvidenceEntryType,
   type EvidenceFile,
@@ -20,6 +25,7 @@ import type {
   EvidenceItemInput,
   EvidenceLocker,
   EvidenceRemove,
+  EvidenceTimestampView,
   EvidenceVerification,
 } from '@mimamoru/contracts';
 import type { Kysely } from 'kysely';
@@ -41,6 +47,7 @@ import { newSortableId } from '../intake/sortable-id.js';
 import { checkEvidenceFiles, MAX_FILES_PER_ITEM, type CheckedEvidenceFile } from './evidence.files.js';
 import {
   createEvidenceFileNotFoundError,
+  createEvidenceItemChangedError,
   createEvidenceItemNotFoundError,
   createEvidenceNoFilesError,
   createEvidenceTooManyFilesError,
@@ -74,6 +81,8 @@ export interface AppendEntryInput {
   /** For add/correct: the whole item as it is after this entry. */
   readonly item?: EvidenceItem;
   readonly reason?: string;
+  /** For document: the generated document (documents module, #7). */
+  readonly document?: EvidenceDocumentRef;
   readonly actor: EvidenceActor;
 }
 
@@ -86,6 +95,36 @@ export interface EvidenceServiceDeps {
   readonly signingKeys: SigningKeys;
   /** Queues an RFC 3161 timestamp of each new head (evidence-timestamp module; a no-op without MIMAMORU_TSA_URL). */
   readonly enqueueTimestamp?: EnqueueEvidenceTimestamp;
+  /** The case's RFC 3161 tokens (evidence-timestamp module), for the console. */
+  readonly listTimestamps?: (caseId: string) => Promise<readonly ManifestTimestamp[]>;
+  /** PEM trust anchors of the TSA (MIMAMORU_TSA_CA_FILE): with them, the console's check covers the TSA certificate. */
+  readonly tsaTrustedCertsPem?: string | undefined;
+}
+
+/** What the console shows of a token: read from the token, checked against the entry hash and its own certificate. */
+async function viewTimestamp(
+  stamp: ManifestTimestamp,
+  entryHashes: ReadonlyMap<number, string>,
+  trustedCertsPem: string | undefined,
+): Promise<EvidenceTimestampView> {
+  const base = { seq: stamp.seq, hash: stamp.hash, tsaUrl: stamp.tsa };
+  try {
+    const der = base64ToBytes(stamp.tokenBase64);
+    const info = readTimestampToken(der);
+    // Against the chain as stored now, not the hash saved beside the token.
+    const checked = await verifyTimestampToken(der, entryHashes.get(stamp.seq) ?? '', trustedCertsPem);
+    return {
+      ...base,
+      genTime: info.genTime,
+      tsaName: info.tsa,
+      serialHex: info.serialHex,
+      ok: checked.ok,
+      chainChecked: checked.ok && checked.chainChecked,
+      ...(checked.ok ? {} : { problem: checked.problem.kind }),
+    };
+  } catch {
+    return { ...base, genTime: stamp.genTime, tsaName: '', serialHex: '', ok: false, chainChecked: false, problem: 'malformed' };
+  }
 }
 
 interface StoredFile extends CheckedEvidenceFile {
@@ -152,7 +191,17 @@ interface ReadChain {
  * the case's hash chain (core evidence/chain.ts), whose head the server signs each time it grows.
  * Every read checks the chain and the head signature and reports a break with the seq where it starts.
  */
-export function createEvidenceService({ db, keyring, blobStore, audit, clock, signingKeys, enqueueTimestamp }: EvidenceServiceDeps) {
+export function createEvidenceService({
+  db,
+  keyring,
+  blobStore,
+  audit,
+  clock,
+  signingKeys,
+  enqueueTimestamp,
+  listTimestamps,
+  tsaTrustedCertsPem,
+}: EvidenceServiceDeps) {
   /**
    * Appends one entry to a case's chain inside the caller's transaction: locks the case, computes seq,
    * prev and hash, seals and stores the entry, records the item's files, and re-signs the head.
@@ -282,6 +331,9 @@ export function createEvidenceService({ db, keyring, blobStore, audit, clock, si
         actorType: entry.actor.type,
         ...(entry.reason !== undefined && forStaff ? { reason: entry.reason } : {}),
         ...(entry.reason !== undefined && !forStaff && entry.actor.type === 'victim' ? { reason: entry.reason } : {}),
+        ...(entry.document
+          ? { document: { kind: entry.document.kind, format: entry.document.format, sha256: entry.document.sha256, size: entry.document.size } }
+          : {}),
         hash,
       })),
       verification,
@@ -368,10 +420,13 @@ export function createEvidenceService({ db, keyring, blobStore, audit, clock, si
     return locker;
   }
 
-  async function liveItem(trx: Db, caseId: string, itemId: string): Promise<EvidenceItem> {
-    const { items } = await readChecked(trx, caseId);
+  /** The item as it stands; 409 when an entry was appended to it after the one the caller saw (`expectedSeq`). */
+  async function liveItem(trx: Db, caseId: string, itemId: string, expectedSeq?: number): Promise<EvidenceItem> {
+    const { items, entries } = await readChecked(trx, caseId);
     const item = items.find((i) => i.id === itemId);
     if (!item) throw createEvidenceItemNotFoundError();
+    const latest = entries.filter((e) => e.entry.itemId === itemId).at(-1)?.entry.seq;
+    if (expectedSeq !== undefined && latest !== expectedSeq) throw createEvidenceItemChangedError();
     return item;
   }
 
@@ -386,7 +441,7 @@ export function createEvidenceService({ db, keyring, blobStore, audit, clock, si
     const stored = await storeFiles(files);
     const locker = await db.transaction().execute(async (trx) => {
       await openCase(trx, who, caseId, true);
-      const before = await liveItem(trx, caseId, itemId);
+      const before = await liveItem(trx, caseId, itemId, data.expectedSeq);
       const keep = data.keepFiles ? before.files.filter((f) => data.keepFiles?.includes(f.sha256)) : before.files;
       const merged = [...keep, ...stored.map(fileOf).filter((f) => !keep.some((k) => k.sha256 === f.sha256))];
       if (merged.length === 0) throw createEvidenceNoFilesError();
@@ -405,7 +460,7 @@ export function createEvidenceService({ db, keyring, blobStore, audit, clock, si
     await signingKeys.current();
     return db.transaction().execute(async (trx) => {
       await openCase(trx, who, caseId, true);
-      await liveItem(trx, caseId, itemId);
+      await liveItem(trx, caseId, itemId, data.expectedSeq);
       const { entry } = await appendEntry(trx, { caseId, type: 'remove', itemId, reason: data.reason, actor: chainActor(who) });
       await recordAudit(trx, who, caseId, 'evidence.removed', { itemId, seq: entry.seq });
       return presentLocker(trx, caseId, who.kind === 'staff');
@@ -420,7 +475,13 @@ export function createEvidenceService({ db, keyring, blobStore, audit, clock, si
       return db.transaction().execute(async (trx) => {
         const checked = await readChecked(trx, caseId);
         const key = await signingKeys.current(trx);
-        return { ...checked, key: { publicKey: key.publicKey, fingerprint: key.fingerprint } };
+        // After `keys rotate-signing` the head may be signed by an older key than the active one: bundles carry that key.
+        const headPublicKey = checked.head ? await signingKeys.publicKeyOf(trx, checked.head.key_id) : undefined;
+        return {
+          ...checked,
+          key: { publicKey: key.publicKey, fingerprint: key.fingerprint },
+          headKey: headPublicKey ? { publicKey: headPublicKey } : null,
+        };
       });
     },
 
@@ -444,6 +505,19 @@ export function createEvidenceService({ db, keyring, blobStore, audit, clock, si
       correct({ kind: 'staff', actor: i.actor }, i.caseId, i.itemId, i.data, i.files),
     staffRemove: (i: { caseId: string; itemId: string; actor: EvidenceStaffActor; data: EvidenceRemove }) =>
       remove({ kind: 'staff', actor: i.actor }, i.caseId, i.itemId, i.data),
+
+    /** The case's RFC 3161 timestamps, oldest entry first, for a staff member who may see the case. */
+    async staffTimestamps({ caseId, actor }: { caseId: string; actor: EvidenceStaffActor }): Promise<EvidenceTimestampView[]> {
+      const rows = await db.transaction().execute(async (trx) => {
+        await staffCase(trx, caseId, actor, false);
+        await recordAudit(trx, { kind: 'staff', actor }, caseId, 'evidence.timestamps_viewed', {});
+        return evidenceRepository.entries(trx, caseId);
+      });
+      const entryHashes = new Map(rows.map((row) => [row.seq, row.hash] as const));
+      // After the commit: the listing reads through the pool (on SQLite the transaction holds the only connection).
+      const stamps = listTimestamps ? await listTimestamps(caseId) : [];
+      return Promise.all(stamps.map((stamp) => viewTimestamp(stamp, entryHashes, tsaTrustedCertsPem)));
+    },
 
     /** An evidence file's original bytes, for a staff member who may see the case. */
     async staffFile({ caseId, sha256, actor }: { caseId: string; sha256: string; actor: EvidenceStaffActor }) {

@@ -89,12 +89,15 @@ export function policyRoute<P extends RoutePolicy, K extends keyof P & string>(
   { policy, service, cookie }: { policy: P; service: StaffService; cookie: CookieSettings },
   key: K,
   handler: Handler<P[K]>,
+  /** e.g. a larger `bodyLimit` for a route that takes pasted text. */
+  options: { readonly bodyLimit?: number } = {},
 ): void {
   const [method, url] = key.split(' ') as [HTTPMethods, string];
   const access = policy[key] as Access;
   scope.route({
     method,
     url,
+    ...options,
     handler: async (request, reply) => {
       const session =
         access === 'public'

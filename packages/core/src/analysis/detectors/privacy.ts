@@ -1,0 +1,147 @@
+/**
+ * Privacy (プライバシー侵害, 民法709条; 「宴のあと」事件 東京地判昭和39年9月28日): personal information published
+ * about someone — phone numbers, postal codes, addresses (都道府県・市区町村・番地), e-mail addresses, マイナンバー
+ * (12 digits with a valid check digit), licence plates, workplace/school/residence phrases, real names next to handles.
+ * Patterns run on the normalised text (full-width digits already folded); offsets map back to the original.
+ */
+import { combine, contextFactor, type Detector } from './detector.js';
+
+const SEP = '[-ー−‐ ]';
+const PHONE = new RegExp(`(?<![0-9])(?:\\+81${SEP}?[1-9]|0)[0-9]{1,4}${SEP}?[0-9]{1,4}${SEP}?[0-9]{3,4}(?![0-9])`, 'g');
+const POSTAL = new RegExp(`〒 ?[0-9]{3}${SEP}?[0-9]{4}|(?<![0-9-ー])[0-9]{3}[-ー−][0-9]{4}(?![0-9-ー])`, 'g');
+/** Bounded quantifiers: no quadratic backtracking on long adversarial lines. */
+const EMAIL = /[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z])/g;
+const PREFECTURE =
+  '(?:北海道|東京都|京都府|大阪府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)';
+const BLOCK = `(?:[0-9]+丁目|[一二三四五六七八九十]+丁目|[0-9]+${SEP}[0-9]+(?:${SEP}[0-9]+)?|[0-9]+番地?)`;
+const ADDRESS_FULL = new RegExp(
+  `(?:${PREFECTURE}[\\u4e00-\\u9fff\\u3041-\\u309f]{1,8}?[市区町村郡]|[\\u4e00-\\u9fff]{1,4}[市区町村郡])[\\u4e00-\\u9fff\\u3041-\\u309f]{0,10}?${BLOCK}`,
+  'g',
+);
+const ADDRESS_CITY = new RegExp(`${PREFECTURE}[\\u4e00-\\u9fff\\u3041-\\u309f]{1,6}?[市区町村郡]`, 'g');
+const MY_NUMBER = /(?<![0-9])[0-9]{4} ?[0-9]{4} ?[0-9]{4}(?![0-9])/g;
+const PLATE = new RegExp(`[\\u4e00-\\u9fff]{1,4} ?[0-9]{2,3} ?[\\u3041-\\u3093] ?[0-9]{1,2}${SEP}[0-9]{2}(?![0-9])`, 'g');
+
+/** A school with a year or class (北高校の2年3組, □□小学校の1年生, 大学法学部3年): where a child or student is found. */
+const SCHOOL_YEAR = new RegExp(
+  `(?:小学校|中学校?|高校|高等学校|大学|学園|学院|[小中高])[^、。!?\\s]{0,8}?[0-9一二三四五六]年(?:生|[0-9一二三四五六七八九十a-z]{1,2}組)?|[0-9一二三四五六]年[0-9一二三四五六七八九十a-z]{1,2}組`,
+  'g',
+);
+/** A station with a time of day (毎朝7時半に西船橋駅, 駅 … 18時): where a person can be waited for. */
+const STATION_TIME = /[0-9]{1,2}時(?:半|[0-9]{1,2}分)?[^、。!?\n]{0,12}?駅|駅[^、。!?\n]{0,12}?[0-9]{1,2}時(?:半|[0-9]{1,2}分)?/g;
+/** A weekly or daily routine (毎週土曜, 毎朝7時): when a person can be found. */
+const ROUTINE = /毎週[月火水木金土日](?:曜日?)?|毎(?:朝|晩|日|夜)[0-9]{1,2}時|いつも[0-9]{1,2}時/g;
+
+const WEIGHTS = {
+  'privacy.school-year': 0.45,
+  'privacy.station-time': 0.45,
+  'privacy.routine': 0.3,
+  'privacy.phone': 0.72,
+  'privacy.postal-code': 0.45,
+  'privacy.email': 0.6,
+  'privacy.address': 0.75,
+  'privacy.city': 0.15,
+  'privacy.my-number': 0.6,
+  'privacy.licence-plate': 0.6,
+  'privacy.name-with-handle': 0.65,
+} as const;
+
+/** マイナンバー check digit (番号法施行令8条): Σ Pn×Qn over the 11 digits from the right, Qn = n+1 (n≤6) or n−5. */
+export function isValidMyNumber(digits: string): boolean {
+  if (!/^[0-9]{12}$/.test(digits)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) {
+    const p = digits.charCodeAt(11 - n) - 0x30;
+    sum += p * (n <= 6 ? n + 1 : n - 5);
+  }
+  const r = sum % 11;
+  const check = r <= 1 ? 0 : 11 - r;
+  return check === digits.charCodeAt(11) - 0x30;
+}
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
+/** What the privacy patterns need, found in one pass over the text. */
+function scanFeatures(text: string) {
+  const f = { digits: 0, municipality: false, prefecture: false, year: false, hour: false, station: false, every: false, at: false };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) f.digits++;
+    else if (c < 0x4e00) {
+      if (c === 0x40) f.at = true;
+    } else if (c === 0x5e02 || c === 0x533a || c === 0x753a || c === 0x6751 || c === 0x90e1) f.municipality = true; // 市区町村郡
+    else if (c === 0x90fd || c === 0x9053 || c === 0x5e9c || c === 0x770c) f.prefecture = true; // 都道府県
+    else if (c === 0x5e74) f.year = true; // 年
+    else if (c === 0x6642) f.hour = true; // 時
+    else if (c === 0x99c5) f.station = true; // 駅
+    else if (c === 0x6bce) f.every = true; // 毎
+  }
+  return f;
+}
+
+export const detectPrivacy: Detector = (scan) => {
+  const text = scan.norm.text;
+  const items: { start: number; end: number; rule: string; p: number }[] = [];
+  const factorAt = (start: number, end: number): number =>
+    contextFactor(scan, { start, end, masked: 0, compiled: PSEUDO }, 'privacy');
+  const add = (rule: keyof typeof WEIGHTS, start: number, end: number, weight: number = WEIGHTS[rule]): void => {
+    items.push({ start, end, rule, p: weight * factorAt(start, end) });
+  };
+  // Cheap prechecks (one pass) so the regexes run only on posts that could match them (most posts have none).
+  const f = scanFeatures(text);
+  const digits = f.digits;
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
+  if (digits > 0) {
+    if (f.municipality) for (const m of text.matchAll(ADDRESS_FULL)) {
+      add('privacy.address', m.index, m.index + m[0].length);
+      taken.push([m.index, m.index + m[0].length]);
+    }
+    if (digits >= 10) for (const m of text.matchAll(PHONE)) {
+      const d = digitCount(m[0]);
+      if ((d === 10 || d === 11 || (m[0].startsWith('+81') && d >= 11 && d <= 12)) && !overlaps(m.index, m.index + m[0].length)) {
+        add('privacy.phone', m.index, m.index + m[0].length);
+        taken.push([m.index, m.index + m[0].length]);
+      }
+    }
+    if (digits >= 7) for (const m of text.matchAll(POSTAL)) {
+      if (!overlaps(m.index, m.index + m[0].length)) add('privacy.postal-code', m.index, m.index + m[0].length, m[0].startsWith('〒') ? 0.55 : WEIGHTS['privacy.postal-code']);
+    }
+    const keyword = scan.matches.some((m) => m.compiled.entry.rule === 'privacy.identity-number');
+    if (digits >= 12) for (const m of text.matchAll(MY_NUMBER)) {
+      if (isValidMyNumber(m[0].replace(/ /g, '')) && !overlaps(m.index, m.index + m[0].length)) {
+        add('privacy.my-number', m.index, m.index + m[0].length, keyword ? 0.9 : WEIGHTS['privacy.my-number']);
+      }
+    }
+    if (digits >= 5) for (const m of text.matchAll(PLATE)) add('privacy.licence-plate', m.index, m.index + m[0].length);
+  }
+  if (f.year) for (const m of text.matchAll(SCHOOL_YEAR)) add('privacy.school-year', m.index, m.index + m[0].length);
+  if (digits > 0 && f.hour && f.station) for (const m of text.matchAll(STATION_TIME)) add('privacy.station-time', m.index, m.index + m[0].length);
+  if (f.every || (digits > 0 && text.includes('いつも'))) for (const m of text.matchAll(ROUTINE)) add('privacy.routine', m.index, m.index + m[0].length);
+  if (f.prefecture) for (const m of text.matchAll(ADDRESS_CITY)) {
+    if (!overlaps(m.index, m.index + m[0].length)) add('privacy.city', m.index, m.index + m[0].length);
+  }
+  if (f.at) {
+    for (const m of text.matchAll(EMAIL)) add('privacy.email', m.index, m.index + m[0].length);
+  }
+  for (const m of scan.matches) {
+    if (m.compiled.entry.category !== 'privacy') continue;
+    items.push({ start: m.start, end: m.end, rule: m.compiled.entry.rule, p: m.compiled.entry.weight * contextFactor(scan, m, 'privacy') });
+  }
+  const names = scan.victimMentions.filter((v) => v.kind === 'name');
+  const handles = scan.victimMentions.filter((v) => v.kind === 'handle');
+  const anyHandle = handles.length > 0 || /@[a-z0-9_]{1,30}/.test(text);
+  if (names.length > 0 && anyHandle) {
+    for (const v of names) items.push({ start: v.start, end: v.end, rule: 'privacy.name-with-handle', p: WEIGHTS['privacy.name-with-handle'] });
+  }
+  return combine(scan, 'privacy', items);
+};
+
+const PSEUDO = { entry: { rule: 'privacy.pattern', category: 'privacy', terms: [], weight: 0 }, pattern: '', kanaBoundary: false, asciiStart: false, asciiEnd: false, notAfterKanji: false, except: [] } as const;
