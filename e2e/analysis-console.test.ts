@@ -1,68 +1,31 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analysisMessages } from '../apps/web/src/analysis/analysis-messages.js';
 import { analysisConsoleMessages } from '../apps/web/src/console/analysis-console-messages.js';
 import { evidenceMessages } from '../apps/web/src/console/evidence-messages.js';
 import { ABUSIVE_POSTS, fixtureCsv } from './support/analysis-posts.js';
-import { browserAvailable, launchChromium } from './support/browser.js';
-import { createStaffWithCli, setUpStaff, signInStaff, submitConsultation } from './support/console.js';
-import { startBuiltServer, type RunningServer } from './support/server.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { browserAvailable } from './support/browser.js';
+import { submitConsultation } from './support/console.js';
+import { shoot, useE2eSession } from './support/session.js';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const m = analysisConsoleMessages('ja');
 const a = analysisMessages('ja');
-/** Screenshots to look at (not the docs): MIMAMORU_E2E_SHOTS=<dir>. */
-const shots = process.env.MIMAMORU_E2E_SHOTS;
-
-async function expectNoAxeViolations(page: Page, include: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).include(include).analyze();
-  const summary = violations.map(
-    (v: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }) =>
-      `${v.id} (${v.impact}): ${v.nodes.map((n: { target: unknown[] }) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
 
 describe.skipIf(!browserAvailable)('post analysis in the console: a CSV analysed on the server, 3 posts to evidence, a PDF report', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const env: Record<string, string> = { MIMAMORU_MASTER_KEY: randomBytes(32).toString('base64') };
-
-  beforeAll(async () => {
-    server = await startBuiltServer(({ url }) => {
-      env.PUBLIC_URL = url;
-      return env;
-    });
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useE2eSession({ timeout: 20_000 });
 
   it('a consultant uploads 50 posts as CSV, maps the columns, follows the job and acts on the ranked results', async () => {
-    await submitConsultation(server, {
+    await submitConsultation(session.server, {
       narrative: 'Xのリプライ欄に大量の書き込みがあります。',
       platforms: ['x'],
       goals: ['delete'],
       contact: { channel: 'in-app' },
     });
-    const link = await createStaffWithCli(server, env, { email: 'analysis@mimamoru.test', role: 'consultant', name: '分析 花子' });
-    const context = await browser.newContext({ locale: 'ja-JP', baseURL: server.url, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const password = 'a long consultant pass phrase';
-    const secret = await setUpStaff(page, link, password);
-    await signInStaff(page, 'analysis@mimamoru.test', password, secret);
+    const page = await session.signInConsultant({ email: 'analysis@mimamoru.test', name: '分析 花子' });
     await page.locator('table tbody tr').first().getByRole('link').click();
 
     const panel = page.getByRole('region', { name: m.title, exact: true });
@@ -88,10 +51,7 @@ describe.skipIf(!browserAvailable)('post analysis in the console: a CSV analysed
     await panel.getByRole('combobox', { name: a.filterLabel }).selectOption('*');
     await expect.poll(() => rows.count()).toBe(ABUSIVE_POSTS.length);
     await expectNoAxeViolations(page, 'section[aria-labelledby]');
-    if (shots) {
-      mkdirSync(shots, { recursive: true });
-      await panel.screenshot({ path: join(shots, 'console-analysis.png') });
-    }
+    await shoot(page, 'console-analysis', panel);
 
     for (const n of [1, 2, 3]) await panel.getByRole('checkbox', { name: a.selectRow(n), exact: true }).check();
     const pdfHref = await panel.getByRole('link', { name: m.reportPdf }).getAttribute('href');

@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { analysisMessages } from '../apps/web/src/analysis/analysis-messages.js';
 import { evidenceRecordMessages } from '../apps/web/src/components/evidence-record-messages.js';
 import { ja } from '../apps/web/src/i18n/ja.js';
 import { ABUSIVE_POSTS, fixturePosts } from './support/analysis-posts.js';
 import { analyzeFixture } from './support/analysis-shots.js';
-import { browserAvailable, launchChromium, PHONE } from './support/browser.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { browserAvailable, PHONE } from './support/browser.js';
 import { submitConsultation } from './support/console.js';
-import { startBuiltServer, type RunningServer } from './support/server.js';
+import { useE2eSession } from './support/session.js';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const a = analysisMessages('ja');
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  const summary = violations.map(
-    (v: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }) =>
-      `${v.id} (${v.impact}): ${v.nodes.map((n: { target: unknown[] }) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
 
 /** The post texts of the result rows on the page, in order. */
 async function rowTexts(page: Page): Promise<string[]> {
@@ -29,40 +19,18 @@ async function rowTexts(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!browserAvailable)('post analysis in the browser: 50 pasted posts, ranked, to evidence or kept local', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startBuiltServer();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}) => {
-    const context = await browser.newContext({ locale: 'ja-JP', baseURL: server.url, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
+  const session = useE2eSession();
+  const { newPage } = session;
 
   it('a signed-in victim analyses 50 posts on a phone, nothing uploaded, and adds 3 of them to the case evidence', async () => {
-    const { caseNumber, accessKey } = await submitConsultation(server, {
+    const { caseNumber, accessKey } = await submitConsultation(session.server, {
       narrative: 'Xのリプライ欄に大量の書き込みがあります。',
       platforms: ['x'],
       goals: ['delete'],
       contact: { channel: 'in-app' },
     });
     const page = await newPage({ ...PHONE });
-    await page.goto('/case');
-    await page.getByRole('textbox', { name: ja.casePage.numberLabel, exact: true }).fill(caseNumber);
-    await page.getByRole('textbox', { name: ja.casePage.keyLabel, exact: true }).fill(accessKey);
-    await page.getByRole('button', { name: ja.casePage.open, exact: true }).click();
+    await session.openCase(page, caseNumber, accessKey);
     await page.getByRole('link', { name: a.caseSectionLink, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: a.pageTitle }).waitFor();
     await page.getByText(a.localOnly, { exact: true }).waitFor();

@@ -1,41 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { documentsMessages } from '../apps/web/src/components/documents-messages.js';
 import { ja } from '../apps/web/src/i18n/ja.js';
-import { browserAvailable, launchChromium, PHONE } from './support/browser.js';
-import { createStaffWithCli, setUpStaff, signInStaff, submitConsultation } from './support/console.js';
-import { startBuiltServer, type RunningServer } from './support/server.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { browserAvailable, PHONE } from './support/browser.js';
+import { submitConsultation } from './support/console.js';
+import { shoot, shotsDir as shots, useE2eSession } from './support/session.js';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const m = documentsMessages('ja');
 const p = ja.caseEvidence;
-/** Screenshots to look at (not the docs): MIMAMORU_E2E_SHOTS=<dir>. */
-const shots = process.env.MIMAMORU_E2E_SHOTS;
 const NAME = '見守野 花子';
-
-async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_22_AA);
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  const summary = violations.map(
-    (v: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }) =>
-      `${v.id} (${v.impact}): ${v.nodes.map((n: { target: unknown[] }) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-async function shoot(page: Page, name: string, locator?: Locator): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  if (locator) await locator.screenshot({ path: join(shots, `${name}.png`) });
-  else await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
 
 /** The text of a PDF as pdftotext extracts it. */
 function pdfText(bytes: Buffer): string {
@@ -55,44 +33,18 @@ async function download(page: Page, link: Locator): Promise<Buffer> {
 }
 
 describe.skipIf(!browserAvailable)('documents: the console and the victim prepare, preview and download', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const env: Record<string, string> = { MIMAMORU_MASTER_KEY: randomBytes(32).toString('base64') };
+  const session = useE2eSession({ context: { acceptDownloads: true }, timeout: 20_000 });
+  const { newPage } = session;
   let caseNumber = '';
   let accessKey = '';
 
-  beforeAll(async () => {
-    server = await startBuiltServer(({ url }) => {
-      env.PUBLIC_URL = url;
-      return env;
-    });
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}) => {
-    const context = await browser.newContext({ locale: 'ja-JP', baseURL: server.url, acceptDownloads: true, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  };
-
   const openCase = async (page: Page) => {
-    await page.goto('/case');
-    await page.getByRole('textbox', { name: ja.casePage.numberLabel, exact: true }).fill(caseNumber);
-    await page.getByRole('textbox', { name: ja.casePage.keyLabel, exact: true }).fill(accessKey);
-    await page.getByRole('button', { name: ja.casePage.open, exact: true }).click();
+    await session.openCase(page, caseNumber, accessKey);
     await page.getByRole('region', { name: p.title }).waitFor();
   };
 
   it('a consultant makes the 開示請求書 with a redacted copy and is held back by the 内容証明 checker', async () => {
-    ({ caseNumber, accessKey } = await submitConsultation(server, {
+    ({ caseNumber, accessKey } = await submitConsultation(session.server, {
       name: NAME,
       narrative: 'Xで実名を挙げて「詐欺師」と書かれています。',
       platforms: ['x'],
@@ -115,11 +67,7 @@ describe.skipIf(!browserAvailable)('documents: the console and the victim prepar
     await evidence.getByRole('button', { name: p.add, exact: true }).click();
     await evidence.getByText(p.added).waitFor();
 
-    const link = await createStaffWithCli(server, env, { email: 'docs@mimamoru.test', role: 'consultant', name: '相談 花子' });
-    const desk = await newPage({ viewport: { width: 1280, height: 900 } });
-    const password = 'a long consultant pass phrase';
-    const secret = await setUpStaff(desk, link, password);
-    await signInStaff(desk, 'docs@mimamoru.test', password, secret);
+    const desk = await session.signInConsultant({ email: 'docs@mimamoru.test', name: '相談 花子' });
     await desk.locator('table tbody tr').first().getByRole('link').click();
     const panel = desk.getByRole('region', { name: m.title, exact: true });
     await panel.getByRole('radio', { name: m.kinds['disclosure-request'].name }).check();

@@ -1,81 +1,34 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startLocalTsa, type LocalTsa } from '../apps/server/test/support/local-tsa.js';
 import { evidenceGuideMessages } from '../apps/web/src/components/evidence-guide-messages.js';
 import { evidenceRecordMessages } from '../apps/web/src/components/evidence-record-messages.js';
 import { evidenceMessages } from '../apps/web/src/console/evidence-messages.js';
 import { ja } from '../apps/web/src/i18n/ja.js';
-import { browserAvailable, launchChromium, PHONE } from './support/browser.js';
-import { createStaffWithCli, setUpStaff, signInStaff, submitConsultation } from './support/console.js';
-import { startBuiltServer, type RunningServer } from './support/server.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { browserAvailable, PHONE } from './support/browser.js';
+import { submitConsultation } from './support/console.js';
+import { shoot, useE2eSession } from './support/session.js';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const g = evidenceGuideMessages('ja');
 const r = evidenceRecordMessages('ja');
 const e = evidenceMessages('ja');
 const p = ja.caseEvidence;
-/** Screenshots to look at (not the docs): MIMAMORU_E2E_SHOTS=<dir>. */
-const shots = process.env.MIMAMORU_E2E_SHOTS;
-
-async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_22_AA);
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  const summary = violations.map(
-    (v: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }) =>
-      `${v.id} (${v.impact}): ${v.nodes.map((n: { target: unknown[] }) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-async function shoot(page: Page, name: string, locator?: ReturnType<Page['locator']>): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  if (locator) await locator.screenshot({ path: join(shots, `${name}.png`) });
-  else await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
 
 describe.skipIf(!browserAvailable)('capture guidance, corrections and the evidence record', () => {
-  let tsa: LocalTsa;
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const env: Record<string, string> = { MIMAMORU_MASTER_KEY: randomBytes(32).toString('base64') };
-
-  beforeAll(async () => {
+  let tsa: LocalTsa | undefined;
+  const session = useE2eSession({
     // A local OpenSSL TSA: each chain entry gets an RFC 3161 token the console lists.
-    tsa = await startLocalTsa();
-    env.MIMAMORU_TSA_URL = tsa.url;
-    server = await startBuiltServer(({ url }) => {
-      env.PUBLIC_URL = url;
-      return env;
-    });
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await tsa?.close();
+    before: async (env) => {
+      tsa = await startLocalTsa();
+      env.MIMAMORU_TSA_URL = tsa.url;
+    },
+    after: async () => tsa?.close(),
   });
-
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}) => {
-    const context = await browser.newContext({ locale: 'ja-JP', baseURL: server.url, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
+  const { newPage } = session;
 
   const openCase = async (page: Page, caseNumber: string, accessKey: string) => {
-    await page.goto('/case');
-    await page.getByRole('textbox', { name: ja.casePage.numberLabel, exact: true }).fill(caseNumber);
-    await page.getByRole('textbox', { name: ja.casePage.keyLabel, exact: true }).fill(accessKey);
-    await page.getByRole('button', { name: ja.casePage.open, exact: true }).click();
+    await session.openCase(page, caseNumber, accessKey);
     const section = page.getByRole('region', { name: p.title });
     await section.waitFor();
     return section;
@@ -107,7 +60,7 @@ describe.skipIf(!browserAvailable)('capture guidance, corrections and the eviden
   });
 
   it('the victim corrects an item and sees its record; a correction from an older view keeps what was typed; staff see corrections and timestamps', async () => {
-    const { caseNumber, accessKey } = await submitConsultation(server, {
+    const { caseNumber, accessKey } = await submitConsultation(session.server, {
       narrative: 'Xで「嘘つき」と書かれています。',
       platforms: ['x'],
       goals: ['delete'],
@@ -175,15 +128,7 @@ describe.skipIf(!browserAvailable)('capture guidance, corrections and the eviden
     await otherSection.getByText(r.chainOk(4)).waitFor();
 
     // The consultant's panel: the item's record, the signed head and the timestamps from the local TSA.
-    const link = await createStaffWithCli(server, env, {
-      email: 'consultant@mimamoru.test',
-      role: 'consultant',
-      name: '相談 花子',
-    });
-    const desk = await newPage({ viewport: { width: 1280, height: 900 } });
-    const password = 'a long consultant pass phrase';
-    const secret = await setUpStaff(desk, link, password);
-    await signInStaff(desk, 'consultant@mimamoru.test', password, secret);
+    const desk = await session.signInConsultant({ email: 'consultant@mimamoru.test', name: '相談 花子' });
     await desk.locator('table tbody tr').first().getByRole('link').click();
     const panel = desk.getByRole('region', { name: e.title, exact: true });
     await panel.getByText(postUrl).waitFor();

@@ -1,72 +1,44 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { unzipSync, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureFixture, type CaptureFixtureServer } from '../apps/server/test/capture-fixtures.js';
 import { evidenceCaptureMessages } from '../apps/web/src/console/evidence-capture-messages.js';
 import { evidenceMessages } from '../apps/web/src/console/evidence-messages.js';
 import { ja } from '../apps/web/src/i18n/ja.js';
-import { browserAvailable, launchChromium, PHONE } from './support/browser.js';
-import { createStaffWithCli, setUpStaff, signInStaff, submitConsultation } from './support/console.js';
-import { startBuiltServer, type RunningServer } from './support/server.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { browserAvailable, PHONE } from './support/browser.js';
+import { submitConsultation } from './support/console.js';
+import { useE2eSession } from './support/session.js';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const e = evidenceMessages('ja');
 const cap = evidenceCaptureMessages('ja');
 
-async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_22_AA);
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  const summary = violations.map(
-    (v: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }) =>
-      `${v.id} (${v.impact}): ${v.nodes.map((n: { target: unknown[] }) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
 describe.skipIf(!browserAvailable)('the evidence locker, from the victim’s screenshot to a verified bundle', () => {
   let fixture: CaptureFixtureServer;
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let workDir: string;
-  // The CLI and the spawned server share the data directory, the database and the master key.
-  const env: Record<string, string> = { MIMAMORU_MASTER_KEY: randomBytes(32).toString('base64') };
-
-  beforeAll(async () => {
+  // The CLI and the spawned server share the data directory, the database and the master key (session.env).
+  const session = useE2eSession({
     // A local page imitating an X post; the server may capture it although it is on 127.0.0.1 (testing only).
-    fixture = await startCaptureFixture();
-    env.MIMAMORU_CAPTURE_ALLOW_HOSTS = fixture.hostPort;
-    server = await startBuiltServer(({ url }) => {
-      env.PUBLIC_URL = url;
-      return env;
-    });
-    browser = await launchChromium();
+    before: async (env) => {
+      fixture = await startCaptureFixture();
+      env.MIMAMORU_CAPTURE_ALLOW_HOSTS = fixture.hostPort;
+    },
+    after: async () => fixture?.close(),
+  });
+  const { newPage } = session;
+
+  beforeAll(() => {
     workDir = mkdtempSync(join(tmpdir(), 'mimamoru-e2e-evidence-'));
-  }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await fixture?.close();
+  });
+  afterAll(() => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  const newPage = async (options: Parameters<Browser['newContext']>[0] = {}) => {
-    const context = await browser.newContext({ locale: 'ja-JP', baseURL: server.url, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-
   it('victim adds a screenshot and a URL; a consultant captures the post, exports the bundle; /verify accepts it and names a flipped file', async () => {
-    const { caseNumber, accessKey } = await submitConsultation(server, {
+    const { caseNumber, accessKey } = await submitConsultation(session.server, {
       narrative: 'Xで「嘘つき」と書かれ、拡散されています。',
       platforms: ['x'],
       goals: ['delete'],
@@ -96,15 +68,10 @@ describe.skipIf(!browserAvailable)('the evidence locker, from the victim’s scr
     await expectNoAxeViolations(victim, 'section[aria-labelledby="case-evidence-title"]');
 
     // The consultant: signs in, opens the case, and has the server capture the post.
-    const link = await createStaffWithCli(server, env, {
-      email: 'consultant@mimamoru.test',
-      role: 'consultant',
-      name: '相談 花子',
-    });
-    const desk = await newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const password = 'a long consultant pass phrase';
-    const secret = await setUpStaff(desk, link, password);
-    await signInStaff(desk, 'consultant@mimamoru.test', password, secret);
+    const desk = await session.signInConsultant(
+      { email: 'consultant@mimamoru.test', name: '相談 花子' },
+      { acceptDownloads: true },
+    );
     await desk.locator('table tbody tr').first().getByRole('link').click();
     const panel = desk.getByRole('region', { name: e.title, exact: true });
     await panel.getByText(postUrl).waitFor();

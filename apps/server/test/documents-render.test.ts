@@ -114,8 +114,19 @@ async function docxText(docx: Uint8Array): Promise<string> {
   return squash((await mammoth.extractRawText({ buffer: Buffer.from(docx) })).value);
 }
 
-/** The texts a reader must find in the output: every filled field, cell, option and line of the model. */
-function expectedTexts(model: DocumentModel, hidden: ReadonlySet<HideableField> = new Set()): string[] {
+/** Half-width ASCII as full-width: how the DOCX writes letters and digits in a 縦書き grid, so they stand upright. */
+const fullWidth = (text: string) =>
+  text.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+/**
+ * The texts a reader must find in the output: every filled field, cell, option and line of the model. `docx`: the
+ * lines of a 縦書き grid as the DOCX writes them (letters and digits full-width).
+ */
+function expectedTexts(
+  model: DocumentModel,
+  hidden: ReadonlySet<HideableField> = new Set(),
+  { docx = false } = {},
+): string[] {
   const out: string[] = [model.title];
   const inl = (runs: readonly Inline[]) => inlineText(runs, hidden);
   const visit = (blocks: readonly Block[]) => {
@@ -143,7 +154,7 @@ function expectedTexts(model: DocumentModel, hidden: ReadonlySet<HideableField> 
           for (const line of block.lines) out.push(inl([line]));
           break;
         case 'grid':
-          out.push(...block.lines);
+          out.push(...block.lines.map((l) => (docx && block.layout.vertical ? fullWidth(l) : l)));
           break;
         case 'pageBreak':
           break;
@@ -204,11 +215,18 @@ describe('document renderers, on a model with every block type', () => {
 
   it('DOCX: opens with a DOCX reader and holds the same text; the grid is a tbRl section', async () => {
     const docx = await renderDocumentDocx(modelWithEveryBlock);
-    expect(missingFrom(await docxText(docx), expectedTexts(modelWithEveryBlock))).toEqual([]);
+    expect(
+      missingFrom(await docxText(docx), expectedTexts(modelWithEveryBlock, new Set(), { docx: true })),
+    ).toEqual([]);
     const xml = (await docxEntries(docx)).get('word/document.xml')!.toString('utf8');
     expect(xml).toContain('w:textDirection w:val="tbRl"');
     expect(xml).toContain('w:tblHeader');
-    expect(xml).toMatch(/w:docGrid [^>]*w:type="linesAndChars"/);
+    // The grid is laid out by exact line height and character spacing, not by a Word document grid (which
+    // LibreOffice sizes differently): every line one pitch, every character one cell.
+    expect(xml).not.toMatch(/w:docGrid [^>]*w:type="linesAndChars"/);
+    expect(xml).toMatch(/w:lineRule="exact"/);
+    expect(xml).toMatch(/<w:snapToGrid w:val="(false|0)"\/>/);
+    expect(xml).toMatch(/<w:spacing w:val="\d+"\/>/);
     expect((await docxEntries(docx)).get('word/styles.xml')!.toString('utf8')).toContain(
       'w:eastAsia="Noto Serif JP"',
     );
@@ -376,7 +394,7 @@ describe.each(DOCUMENT_KINDS)('%s, built from the fixture case', (kind) => {
 
   it('renders to DOCX holding the same text', async () => {
     const docx = await renderDocumentDocx(model);
-    expect(missingFrom(await docxText(docx), expectedTexts(model))).toEqual([]);
+    expect(missingFrom(await docxText(docx), expectedTexts(model, new Set(), { docx: true }))).toEqual([]);
   });
 
   // Only the disclosure request has a redacted copy (defined for it alone: no skipped tests).
@@ -403,6 +421,41 @@ describe.each(DOCUMENT_KINDS)('%s, built from the fixture case', (kind) => {
         expect(occurrences(redactedDocx, secret), secret).toBe(occurrences(fullDocx, secret) - runs);
       }
     });
+});
+
+describe('a table framed in a 太枠 (takedown request 記 table)', () => {
+  const framed = buildDocument('takedown-request', fixtureInput('takedown-request'));
+  const plain: DocumentModel = {
+    ...framed,
+    blocks: framed.blocks.map((b) => (b.kind === 'table' ? { ...b, frame: undefined } : b)),
+  };
+
+  it('is asked for by the model', () => {
+    expect(framed.blocks.some((b) => b.kind === 'table' && b.frame === 'thick')).toBe(true);
+  });
+
+  it('DOCX: the framed table has a 1.5pt outer border over 0.5pt inside rules; others stay 0.5pt', async () => {
+    const borders = async (model: DocumentModel) =>
+      (await docxEntries(await renderDocumentDocx(model)))
+        .get('word/document.xml')!
+        .toString('utf8')
+        .match(/<w:tblBorders>.*?<\/w:tblBorders>/g) ?? [];
+    const withFrame = await borders(framed);
+    const thick = withFrame.filter((b) => /<w:top [^>]*w:sz="12"/.test(b));
+    expect(thick).toHaveLength(1);
+    expect(thick[0]).toMatch(/<w:left [^>]*w:sz="12"/);
+    expect(thick[0]).toMatch(/<w:insideH [^>]*w:sz="4"/);
+    expect((await borders(plain)).filter((b) => /w:sz="12"/.test(b))).toEqual([]);
+  });
+
+  it('PDF: the frame is stroked 1.5pt wide, and only when asked for', async () => {
+    const strokes = async (model: DocumentModel) =>
+      (await pdfDecodedParts(await renderDocumentPdf(model))).filter((part) =>
+        /\b1\.5 w\b/.test(part.toString('latin1')),
+      ).length;
+    expect(await strokes(framed)).toBeGreaterThan(0);
+    expect(await strokes(plain)).toBe(0);
+  });
 });
 
 describe('mimamoru document', () => {

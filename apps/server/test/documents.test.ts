@@ -17,6 +17,7 @@ import { verifyBundleBlob } from '../../web/src/lib/verify-bundle.js';
 import { verifyEvidenceBundle } from '../src/modules/evidence-bundle/bundle-reader.js';
 import { databases, useTestApp } from './harness.js';
 import { consultation, json, login, pngWithText, submit } from './intake-fixtures.js';
+import { caseIdOf } from './support/evidence-chain.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -64,11 +65,7 @@ describe.each(databases)('documents on %s', (kind) => {
         )
       ).json(),
     );
-    const { id } = await t.container.database.db
-      .selectFrom('cases')
-      .select('id')
-      .where('case_number', '=', created.caseNumber)
-      .executeTakeFirstOrThrow();
+    const id = await caseIdOf(t.container.database.db, created.caseNumber);
     const actor = { id: consultant.id, role: 'consultant' as const, teamId: 'default', ipHash: 'x' };
     const itemIds: string[] = [];
     for (const [index, fixture] of FIXTURE_CASE.evidence.slice(0, 2).entries()) {

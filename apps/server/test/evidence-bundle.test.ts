@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { headMessage, nextEntry, type EvidenceItem, type HashedEntry } from '@mimamoru/core';
 import { ConsultationCreatedSchema } from '@mimamoru/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { verifyEvidenceBundle, unsafeEntryName } from '../src/modules/evidence-bundle/bundle-reader.js';
@@ -626,5 +627,26 @@ describe.each(databases)('POST /api/cases/:id/evidence/bundle on %s', (kind) => 
     const empty = await t.app.inject({ method: 'POST', url: `/api/cases/${id}/evidence/bundle`, headers: consultant.headers });
     expect(empty.statusCode).toBe(409);
     expect(empty.json()).toMatchObject({ error: { code: 'evidence.bundle_empty' } });
+  });
+
+  it('logs a download the client abandons at info level, not as a failed export', async () => {
+    const t = ctx();
+    const c = await caseWithEvidence('BNDL4');
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const from = t.logs.length;
+    await new Promise<void>((resolve, reject) => {
+      const request = http.request(`${address}/api/cases/${c.id}/evidence/bundle`, { method: 'POST', headers: consultant.headers }, (res) => {
+        expect(res.statusCode).toBe(200);
+        res.once('data', () => {
+          request.destroy();
+          resolve();
+        });
+      });
+      request.on('error', (error) => (request.destroyed ? undefined : reject(error)));
+      request.end();
+    });
+    const logged = () => t.logs.slice(from).map((line) => JSON.parse(line) as { level: number; code?: string; msg: string });
+    await vi.waitFor(() => expect(logged().find((l) => l.code === 'evidence.bundle_aborted')).toMatchObject({ level: 30 }), { timeout: 10_000 });
+    expect(logged().filter((l) => l.code === 'evidence.bundle_failed' || l.level >= 50)).toEqual([]);
   });
 });

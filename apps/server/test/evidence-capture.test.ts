@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases, useTestApp, type TestApp } from './harness.js';
 import { FIXTURE_POST, startCaptureFixture, startSecretServer } from './capture-fixtures.js';
 import { consultation, json, submit } from './intake-fixtures.js';
+import { caseIdOf } from './support/evidence-chain.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
 
 // Started before the apps, so their allow list can name the fixture's port (testing-only setting).
@@ -21,12 +22,7 @@ afterAll(async () => {
 
 async function newCase(t: TestApp, marker: string): Promise<string> {
   const created = ConsultationCreatedSchema.parse((await submit(t.app, consultation(marker))).json());
-  const { id } = await t.container.database.db
-    .selectFrom('cases')
-    .select('id')
-    .where('case_number', '=', created.caseNumber)
-    .executeTakeFirstOrThrow();
-  return id;
+  return caseIdOf(t.container.database.db, created.caseNumber);
 }
 
 describe.each(databases)('server capture jobs on %s', { timeout: 90_000 }, (kind) => {

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases, useTestApp } from './harness.js';
 import { consultation, json, login, multipart, pngWithText, submit } from './intake-fixtures.js';
+import { caseIdOf } from './support/evidence-chain.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
 import { startLocalTsa, type LocalTsa } from './support/local-tsa.js';
 
@@ -40,13 +41,7 @@ describe.each(databases)('evidence corrections and timestamps in the console on 
     const t = ctx();
     consultant = await signIn(t, clock, 'consultant');
     const created = ConsultationCreatedSchema.parse((await submit(t.app, consultation('ZZCORR'))).json());
-    caseId = (
-      await t.container.database.db
-        .selectFrom('cases')
-        .select('id')
-        .where('case_number', '=', created.caseNumber)
-        .executeTakeFirstOrThrow()
-    ).id;
+    caseId = await caseIdOf(t.container.database.db, created.caseNumber);
     const session = await login(t.app, created.caseNumber, created.accessKey);
     victim = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     const body = await multipart({ data: JSON.stringify({ item: item('最初の書き写し') }) }, [

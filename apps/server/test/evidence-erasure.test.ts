@@ -4,6 +4,7 @@ import { planCaseErasure } from '../src/modules/retention/case-erasure.js';
 import { startCaptureFixture } from './capture-fixtures.js';
 import { databases, useTestApp } from './harness.js';
 import { consultation, json, login, submit } from './intake-fixtures.js';
+import { caseIdOf } from './support/evidence-chain.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
 
 // Started before the apps, so their allow list can name the fixture's port (testing-only setting).
@@ -36,12 +37,7 @@ describe.each(databases)('erasing a case with server captures on %s', { timeout:
     const { db } = container.database;
     const newCase = async (marker: string) => {
       const created = ConsultationCreatedSchema.parse((await submit(app, consultation(marker))).json());
-      const { id } = await db
-        .selectFrom('cases')
-        .select('id')
-        .where('case_number', '=', created.caseNumber)
-        .executeTakeFirstOrThrow();
-      return { id, ...created };
+      return { id: await caseIdOf(db, created.caseNumber), ...created };
     };
     const capture = async (caseId: string, path: string) => {
       const res = await app.inject({

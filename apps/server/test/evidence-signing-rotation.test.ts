@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,8 @@ import { createLogger } from '../src/http/logging.js';
 import { verifyEvidenceBundle } from '../src/modules/evidence-bundle/bundle-reader.js';
 import { createSigningKeys } from '../src/security/signing-key.js';
 import { createTestApp, databases, type TestApp } from './harness.js';
-import { consultation, pngWithText, submit } from './intake-fixtures.js';
+import { consultation, submit } from './intake-fixtures.js';
+import { appendServerCapture, caseIdOf } from './support/evidence-chain.js';
 
 /*
  * `mimamoru keys rotate-signing`: a new Ed25519 key signs the next heads; heads signed before keep verifying with
@@ -30,9 +30,7 @@ describe.each(databases)('evidence signing key rotation (%s)', (kind) => {
     const res = await submit(t.app, consultation('ZZROTATE'));
     expect(res.statusCode).toBe(201);
     caseNumber = (res.json() as { caseNumber: string }).caseNumber;
-    caseId = (
-      await t.container.database.db.selectFrom('cases').select('id').where('case_number', '=', caseNumber).executeTakeFirstOrThrow()
-    ).id;
+    caseId = await caseIdOf(t.container.database.db, caseNumber);
   });
   afterAll(async () => {
     await t.close();
@@ -40,24 +38,7 @@ describe.each(databases)('evidence signing key rotation (%s)', (kind) => {
   });
 
   async function addItem(n: number): Promise<void> {
-    const { sha256, size } = await t.container.blobStore.put(pngWithText(`ZZROTATE screenshot ${n}`));
-    const itemId = randomUUID();
-    await t.container.database.db.transaction().execute((trx) =>
-      t.container.services.evidence.appendEntry(trx, {
-        caseId,
-        type: 'add',
-        itemId,
-        actor: { type: 'system' },
-        item: {
-          id: itemId,
-          platform: 'x',
-          postUrl: `https://x.com/someone/status/${n}`,
-          capturedAt: new Date().toISOString(),
-          capturedBy: 'server',
-          files: [{ sha256, size, contentType: 'image/png', name: `shot-${n}.png`, role: 'screenshot' }],
-        },
-      }),
-    );
+    await appendServerCapture(t, caseId, { text: `ZZROTATE screenshot ${n}`, status: n, capturedAt: new Date() });
   }
 
   async function exportAndVerify(name: string) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +10,8 @@ import { ConfigError, loadConfig } from '../src/config/config.js';
 import { EVIDENCE_TIMESTAMP_JOB } from '../src/modules/evidence-timestamp/evidence-timestamp.jobs.js';
 import { requestTimestamp } from '../src/modules/evidence-timestamp/tsa-client.js';
 import { createTestApp, databases, type TestApp } from './harness.js';
-import { consultation, pngWithText, submit } from './intake-fixtures.js';
+import { consultation, submit } from './intake-fixtures.js';
+import { appendServerCapture, caseIdOf } from './support/evidence-chain.js';
 import { manualClock } from './staff-fixtures.js';
 import { startLocalTsa, type LocalTsa } from './support/local-tsa.js';
 
@@ -133,29 +133,8 @@ describe.each(databases)('evidence.timestamp job with trust anchors and authenti
     const res = await submit(t.app, consultation('ZZTRUST'));
     expect(res.statusCode).toBe(201);
     const { caseNumber } = res.json() as { caseNumber: string };
-    const { id: caseId } = await t.container.database.db
-      .selectFrom('cases')
-      .select('id')
-      .where('case_number', '=', caseNumber)
-      .executeTakeFirstOrThrow();
-    const { sha256, size } = await t.container.blobStore.put(pngWithText('ZZTRUST screenshot'));
-    const itemId = randomUUID();
-    await t.container.database.db.transaction().execute((trx) =>
-      t.container.services.evidence.appendEntry(trx, {
-        caseId,
-        type: 'add',
-        itemId,
-        actor: { type: 'system' },
-        item: {
-          id: itemId,
-          platform: 'x',
-          postUrl: 'https://x.com/someone/status/1',
-          capturedAt: clock.now().toISOString(),
-          capturedBy: 'server',
-          files: [{ sha256, size, contentType: 'image/png', name: 'shot.png', role: 'screenshot' }],
-        },
-      }),
-    );
+    const caseId = await caseIdOf(t.container.database.db, caseNumber);
+    await appendServerCapture(t, caseId, { text: 'ZZTRUST screenshot', status: 1, capturedAt: clock.now(), fileName: 'shot.png' });
     const job = () =>
       t.container.database.db
         .selectFrom('jobs')

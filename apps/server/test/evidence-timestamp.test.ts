@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,8 @@ import {
 } from '../src/modules/evidence-timestamp/evidence-timestamp.jobs.js';
 import { requestTimestamp, TsaError } from '../src/modules/evidence-timestamp/tsa-client.js';
 import { createTestApp, databases, type TestApp } from './harness.js';
-import { consultation, json, login, pngWithText, submit } from './intake-fixtures.js';
+import { consultation, json, login, submit } from './intake-fixtures.js';
+import { appendServerCapture, caseIdOf } from './support/evidence-chain.js';
 import { manualClock } from './staff-fixtures.js';
 import { startLocalTsa, type LocalTsa } from './support/local-tsa.js';
 
@@ -148,12 +149,7 @@ describe.each(databases)('evidence.timestamp job (%s)', (kind) => {
     const res = await submit(t.app, consultation('ZZTSA'));
     expect(res.statusCode).toBe(201);
     created = res.json() as { caseNumber: string; accessKey: string };
-    const row = await t.container.database.db
-      .selectFrom('cases')
-      .select('id')
-      .where('case_number', '=', created.caseNumber)
-      .executeTakeFirstOrThrow();
-    caseId = row.id;
+    caseId = await caseIdOf(t.container.database.db, created.caseNumber);
   });
   afterAll(async () => {
     await t.close();
@@ -161,24 +157,7 @@ describe.each(databases)('evidence.timestamp job (%s)', (kind) => {
 
   /** Adds an item through the locker's appendEntry, which queues the new head's timestamp in its transaction. */
   async function addItem(n: number): Promise<string> {
-    const { sha256, size } = await t.container.blobStore.put(pngWithText(`ZZTSA screenshot ${n}`));
-    const itemId = randomUUID();
-    const { hash } = await t.container.database.db.transaction().execute((trx) =>
-      t.container.services.evidence.appendEntry(trx, {
-        caseId,
-        type: 'add',
-        itemId,
-        actor: { type: 'system' },
-        item: {
-          id: itemId,
-          platform: 'x',
-          postUrl: `https://x.com/someone/status/${n}`,
-          capturedAt: clock.now().toISOString(),
-          capturedBy: 'server',
-          files: [{ sha256, size, contentType: 'image/png', name: `shot-${n}.png`, role: 'screenshot' }],
-        },
-      }),
-    );
+    const { hash } = await appendServerCapture(t, caseId, { text: `ZZTSA screenshot ${n}`, status: n, capturedAt: clock.now() });
     return hash;
   }
 

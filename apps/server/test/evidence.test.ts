@@ -14,17 +14,14 @@ import { dropAppendOnly } from '../src/db/append-only.js';
 import { sealContext } from '../src/modules/intake/case-sealing.js';
 import { databases, useTestApp, type TestApp } from './harness.js';
 import { consultation, json, login, multipart, pdfWithText, pngWithText, submit } from './intake-fixtures.js';
+import { caseIdOf } from './support/evidence-chain.js';
 import { manualClock, signIn, type SignedIn } from './staff-fixtures.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function newCase(t: TestApp, marker: string) {
   const created = ConsultationCreatedSchema.parse((await submit(t.app, consultation(marker))).json());
-  const { id } = await t.container.database.db
-    .selectFrom('cases')
-    .select('id')
-    .where('case_number', '=', created.caseNumber)
-    .executeTakeFirstOrThrow();
+  const id = await caseIdOf(t.container.database.db, created.caseNumber);
   const session = await login(t.app, created.caseNumber, created.accessKey);
   const victim = { cookie: session.cookie, 'x-csrf-token': session.csrf };
   return { id, caseNumber: created.caseNumber, victim };

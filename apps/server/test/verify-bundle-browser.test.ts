@@ -1,15 +1,16 @@
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { headMessage, nextEntry, type EvidenceItem, type HashedEntry } from '@mimamoru/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { verifyBundleBlob, type VerifyProgress } from '../../web/src/lib/verify-bundle.js';
 import { ZIP_CHUNK_BYTES } from '../../web/src/lib/verify-bundle-zip.js';
 import { verifyEvidenceBundle } from '../src/modules/evidence-bundle/bundle-reader.js';
+import { checkBundleTimestamps } from '../src/modules/evidence-timestamp/bundle-timestamps.js';
 import { writeEvidenceBundle } from '../src/modules/evidence-bundle/bundle-writer.js';
 import { requestTimestamp } from '../src/modules/evidence-timestamp/tsa-client.js';
 import { createKeyring } from '../src/security/keyring.js';
@@ -25,6 +26,9 @@ import { startLocalTsa } from './support/local-tsa.js';
 
 let dir: string;
 let bundlePath: string;
+/** The local TSA's root CA (PEM), and another TSA's root the token does not chain to. */
+let tsaCaPem: string;
+let strangerCaPem: string;
 /** A 12 MiB stored evidence file: more than two read chunks. */
 const BIG_FILE_BYTES = 12 * 1024 * 1024;
 
@@ -63,12 +67,14 @@ async function buildBundle(): Promise<string> {
   });
   append({ type: 'add', itemId: b, item: item(b, [{ sha256: video.sha256, size: video.size, contentType: 'video/mp4', name: 'clip.mp4', role: 'video' }]) });
   const head = chain.at(-1)!;
-  const tsa = await startLocalTsa();
+  const [tsa, stranger] = await Promise.all([startLocalTsa(), startLocalTsa()]);
   let token: Uint8Array;
   try {
     token = (await requestTimestamp({ url: tsa.url, hashHex: head.hash, trustedCertsPem: tsa.caPem })).tokenDer;
+    tsaCaPem = tsa.caPem;
+    strangerCaPem = stranger.caPem;
   } finally {
-    await tsa.close();
+    await Promise.all([tsa.close(), stranger.close()]);
   }
   const out = path.join(dir, 'bundle.zip');
   await writeEvidenceBundle(
@@ -138,9 +144,23 @@ async function blobOf(file: string): Promise<{ blob: Blob; largestRead: () => nu
   return { blob, largestRead: () => largest };
 }
 
-async function verify(file: string) {
+async function verify(file: string, trustedCertsPem?: string) {
   const { blob } = await blobOf(file);
-  return verifyBundleBlob(blob);
+  return verifyBundleBlob(blob, undefined, trustedCertsPem === undefined ? {} : { trustedCertsPem });
+}
+
+/** SHA256SUMS rewritten for the (changed) entries, as a forger who understands the format would. */
+function resum(entries: Map<string, Buffer>): void {
+  const lines = [...entries].filter(([name]) => name !== 'SHA256SUMS').map(([name, bytes]) => `${createHash('sha256').update(bytes).digest('hex')}  ${name}\n`);
+  entries.set('SHA256SUMS', Buffer.from(lines.join('')));
+}
+
+/** The offset of the token's genTime digits (GeneralizedTime, tag 0x18, "YYYYMMDDHHMMSS…Z"). */
+function genTimeAt(token: Buffer): number {
+  for (let i = 0; i + 2 < token.length; i += 1) {
+    if (token[i] === 0x18 && token[i + 1]! >= 15 && token.subarray(i + 2, i + 4).toString('latin1') === '20') return i + 2;
+  }
+  throw new Error('no GeneralizedTime in the token');
 }
 
 const hasZip64End = (file: string) => fs.readFileSync(file).includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]));
@@ -161,8 +181,12 @@ describe('browser bundle verification (File.slice, streaming)', () => {
     const verdict = await verifyBundleBlob(blob, (p) => seen.push(p));
     const cli = await verifyEvidenceBundle(bundlePath);
     expect(cli.ok).toBe(true);
-    expect(verdict).toEqual(cli);
+    expect(verdict).toMatchObject(cli);
     expect(verdict).toMatchObject({ ok: true, summary: { caseNumber: 'MM-2026-00077', items: 2, files: 3, timestamps: 1 } });
+    // Each token's TSA signature is checked, as `mimamoru verify` does; without a trust anchor it says so.
+    expect(verdict.ok && verdict.timestamps).toEqual([
+      { seq: 2, file: 'timestamps/2-1.tsr', genTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), tsa: 'CN=mimamoru test TSA, O=mimamoru tests', status: 'signature' },
+    ]);
     expect(largestRead()).toBeLessThanOrEqual(ZIP_CHUNK_BYTES);
     const last = seen.at(-1)!;
     expect(last.filesDone).toBe(last.filesTotal);
@@ -219,6 +243,43 @@ describe('browser bundle verification (File.slice, streaming)', () => {
     expect(
       await verify(await rezip(zip64, (e) => void e.set('SHA256SUMS', Buffer.from(e.get('SHA256SUMS')!.toString('utf8').replace(/^[0-9a-f]/, (c) => (c === '0' ? '1' : '0')))))),
     ).toMatchObject({ ok: false, kind: 'sums' });
+  });
+
+  it('checks each token\'s TSA signature and, with a chosen root certificate, its chain, as `mimamoru verify --tsa-ca`', async () => {
+    expect(await verify(bundlePath, tsaCaPem)).toMatchObject({ ok: true, timestamps: [{ seq: 2, status: 'anchored' }] });
+    const foreign = await verify(bundlePath, strangerCaPem);
+    expect(foreign).toMatchObject({ ok: false, kind: 'timestamp', file: 'timestamps/2-1.tsr' });
+    expect(!foreign.ok && foreign.detail).toMatch(/^timestamp of entry 2: chain: /);
+    expect(await checkBundleTimestamps(bundlePath, strangerCaPem)).toMatchObject({ ok: false, detail: !foreign.ok && foreign.detail });
+  });
+
+  it('on a page without WebCrypto (plain http) reports the token as unchecked, not as valid', async () => {
+    vi.stubGlobal('crypto', undefined);
+    try {
+      expect(await verify(bundlePath)).toMatchObject({ ok: true, timestamps: [{ seq: 2, status: 'unchecked', tsa: 'CN=mimamoru test TSA, O=mimamoru tests' }] });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('names a token whose time was altered after signing even when manifest.json, the .tsr and SHA256SUMS agree', async () => {
+    const tokenName = 'timestamps/2-1.tsr';
+    const forged = await rezip({ zip64: false, compress: true }, (e) => {
+      const token = Buffer.from(e.get(tokenName)!);
+      const at = genTimeAt(token) + 13; // the seconds' last digit
+      token[at] = token[at] === 0x30 ? 0x31 : 0x30;
+      const m = JSON.parse(e.get('manifest.json')!.toString('utf8')) as { timestamps: { tokenBase64: string }[] };
+      m.timestamps[0]!.tokenBase64 = token.toString('base64');
+      e.set('manifest.json', Buffer.from(JSON.stringify(m, null, 2)));
+      e.set(tokenName, token);
+      resum(e);
+    });
+    // Hashes, chain, signed head and imprint all still agree: only the TSA signature check catches it.
+    expect(await verifyEvidenceBundle(forged)).toMatchObject({ ok: true });
+    const verdict = await verify(forged);
+    expect(verdict).toMatchObject({ ok: false, kind: 'timestamp', file: tokenName });
+    expect(!verdict.ok && verdict.detail).toMatch(/^timestamp of entry 2: message-digest: /);
+    expect(await checkBundleTimestamps(forged)).toMatchObject({ ok: false, file: tokenName, detail: !verdict.ok && verdict.detail });
   });
 
   it('reports damaged deflate data, unsafe names, ZIP bombs and non-ZIP files without reading them whole', async () => {

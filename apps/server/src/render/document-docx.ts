@@ -3,12 +3,12 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  DocumentGridType,
   Footer,
   Packer,
   PageNumber,
   PageOrientation,
   PageTextDirectionType,
+  LineRuleType,
   Paragraph,
   ShadingType,
   Table,
@@ -41,8 +41,24 @@ const BODY = 21;
 /** Word has no font fallback list; these are the names it is asked for (substituted when not installed). */
 const FONT_NAMES = { serif: 'Noto Serif JP', sans: 'Noto Sans JP' } as const;
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '262626' } as const;
-const borders = { top: border, bottom: border, left: border, right: border } as const;
+/**
+ * The font table, so that a reader without Noto substitutes a Japanese font of the same kind (明朝 for the
+ * serif, ゴシック for the sans) instead of its default: the Japanese charset (80, Shift_JIS), the family and
+ * PANOSE class, and the Windows/macOS Office font of that kind as the alternate name (Word's substitution uses
+ * these; LibreOffice ignores them and falls back through fontconfig, to a sans face when no Noto Serif JP is
+ * installed).
+ */
+const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+<w:font w:name="${FONT_NAMES.serif}"><w:altName w:val="游明朝"/><w:panose1 w:val="02020400000000000000"/>\
+<w:charset w:val="80"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>\
+<w:font w:name="${FONT_NAMES.sans}"><w:altName w:val="游ゴシック"/><w:panose1 w:val="020B0400000000000000"/>\
+<w:charset w:val="80"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>\
+</w:fonts>`;
+
+/** Rules in eighths of a point: 0.5pt inside, 1.5pt for a 太枠 (`frame: 'thick'`) outer border. */
+const rule = { style: BorderStyle.SINGLE, size: 4, color: '262626' } as const;
+const thickRule = { style: BorderStyle.SINGLE, size: 12, color: '000000' } as const;
 
 class DocxWriter {
   readonly sections: ISectionOptions[] = [];
@@ -88,7 +104,11 @@ class DocxWriter {
       size?: number;
       align?: 'start' | 'center' | 'end';
       indent?: number;
+      /** A hanging indent (twips): wrapped lines of a checkbox option start under its label, not its box. */
+      hanging?: number;
       after?: number;
+      /** Kept on the page of the next paragraph (headings and labels are never left at the foot of a page). */
+      keepNext?: boolean;
     } = {},
   ): Paragraph {
     const alignment =
@@ -101,7 +121,10 @@ class DocxWriter {
       children: this.runs(inlines, options),
       alignment,
       spacing: { after: options.after ?? 80, line: 360 },
-      ...(options.indent ? { indent: { left: options.indent } } : {}),
+      ...(options.indent
+        ? { indent: { left: options.indent, ...(options.hanging ? { hanging: options.hanging } : {}) } }
+        : {}),
+      ...(options.keepNext ? { keepNext: true } : {}),
       ...(this.breakNext ? { pageBreakBefore: true } : {}),
     });
     this.breakNext = false;
@@ -129,7 +152,6 @@ class DocxWriter {
         }),
       ],
       width: { size: width, type: WidthType.DXA },
-      borders,
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
       ...(fill ? { shading: { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } } : {}),
     });
@@ -139,7 +161,7 @@ class DocxWriter {
     widths: readonly number[],
     header: readonly (readonly Inline[])[] | undefined,
     rows: readonly (readonly (readonly Inline[])[])[],
-    labelColumn = false,
+    { labelColumn = false, thick = false } = {},
   ): void {
     const tableRows: TableRow[] = [];
     if (header)
@@ -164,6 +186,15 @@ class DocxWriter {
         width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
         columnWidths: [...widths],
         layout: TableLayoutType.FIXED,
+        // Table-level borders (no cell overrides), so the outer frame can be heavier than the inner rules.
+        borders: {
+          top: thick ? thickRule : rule,
+          bottom: thick ? thickRule : rule,
+          left: thick ? thickRule : rule,
+          right: thick ? thickRule : rule,
+          insideHorizontal: rule,
+          insideVertical: rule,
+        },
       }),
     );
     this.push(new Paragraph({ children: [], spacing: { after: 120 } }));
@@ -187,9 +218,23 @@ class DocxWriter {
   }
 
   /**
-   * A 内容証明 grid as its own section: Word's document grid set to the layout (characters per line, lines
-   * per page), one paragraph per line, a page break every `rows` lines; 縦書き (tbRl, A4 landscape) when vertical.
+   * A 内容証明 grid as its own section: one paragraph per line, each character one cell wide (character spacing),
+   * each line one pitch high (exact line spacing), a page break every `rows` lines; 縦書き (tbRl, A4 landscape)
+   * when vertical.
    */
+  /**
+   * One grid line as one run, each character advancing exactly one cell: the run does not snap to the document
+   * grid (Word and LibreOffice disagree on how a grid cell is sized), its character spacing makes up the rest of
+   * the cell. In 縦書き, half-width letters and digits are set full-width, so they stand upright in their cell
+   * as a Japanese writer types them in a vertical letter (the PDF draws them upright too).
+   */
+  private gridRun(line: string, size: number, cell: number, vertical: boolean): TextRun {
+    const text = vertical
+      ? line.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+      : line;
+    return new TextRun({ text, size, snapToGrid: false, characterSpacing: Math.round(cell - size * 10) });
+  }
+
   grid(block: Extract<Block, { kind: 'grid' }>): void {
     this.endSection();
     const { columns, rows, vertical } = block.layout;
@@ -201,17 +246,17 @@ class DocxWriter {
     const across = (vertical ? pageWidth : pageHeight) - GRID_MARGIN * 2;
     const pitch = Math.floor(across / rows);
     const charPitch = along / columns;
-    const size = Math.max(
-      BODY,
-      Math.min(Math.floor((charPitch / 20) * 2 * 0.92), Math.floor((pitch / 20) * 2 * 0.8)),
-    );
-    // Word's grid pitch is the default font size plus charSpace, in 1/4096 pt (ECMA-376 17.6.5).
-    const charSpace = Math.round((charPitch / 20 - BODY / 2) * 4096);
+    // The glyph fits its cell both ways, with air around it. Half-points, never under the 10.5pt body size.
+    // No document grid (w:docGrid): LibreOffice sizes grid cells unlike Word in a landscape 縦書き section and
+    // looked at, it set 16 characters a line and 13 lines a page. Exact line spacing and character spacing give
+    // every application the counted 20 × 26.
+    const size = Math.max(BODY, Math.floor(Math.min(charPitch * 0.85, pitch * 0.75) / 10));
     const children = block.lines.map(
       (line, index) =>
         new Paragraph({
-          children: [new TextRun({ text: line, size })],
-          spacing: { after: 0, before: 0 },
+          children: [this.gridRun(line, size, charPitch, vertical)],
+          // An exact line height of one grid pitch: the CJK fonts' tall default line would take two.
+          spacing: { after: 0, before: 0, line: pitch, lineRule: LineRuleType.EXACT },
           ...(index > 0 && index % rows === 0 ? { pageBreakBefore: true } : {}),
         }),
     );
@@ -222,7 +267,6 @@ class DocxWriter {
           margin: { top: GRID_MARGIN, bottom: GRID_MARGIN, left: GRID_MARGIN, right: GRID_MARGIN },
           ...(vertical ? { textDirection: PageTextDirectionType.TOP_TO_BOTTOM_RIGHT_TO_LEFT } : {}),
         },
-        grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: pitch, charSpace },
       },
       // Nothing but the letter on a 内容証明 page; an empty footer, as a section without one inherits the last.
       footers: { default: new Footer({ children: [new Paragraph({ children: [] })] }) },
@@ -235,7 +279,9 @@ class DocxWriter {
   block(block: Block): void {
     switch (block.kind) {
       case 'title':
-        this.push(this.paragraph([block.text], { bold: true, size: 32, align: 'center', after: 240 }));
+        this.push(
+          this.paragraph([block.text], { bold: true, size: 32, align: 'center', after: 240, keepNext: true }),
+        );
         break;
       case 'heading':
         this.push(
@@ -244,6 +290,7 @@ class DocxWriter {
             size: 23,
             align: block.text.trim() === '記' ? 'center' : 'start',
             after: 120,
+            keepNext: true,
           }),
         );
         break;
@@ -256,7 +303,7 @@ class DocxWriter {
           [label, CONTENT_WIDTH - label],
           undefined,
           block.rows.map((row) => [[row.label], row.value]),
-          true,
+          { labelColumn: true },
         );
         break;
       }
@@ -266,21 +313,26 @@ class DocxWriter {
           block.columns.map((c) => Math.round((c.width / total) * CONTENT_WIDTH)),
           block.columns.map((c) => [c.label]),
           block.rows,
+          { thick: block.frame === 'thick' },
         );
         break;
       }
       case 'checkboxes':
-        this.push(this.paragraph([block.label], { bold: true, after: 40 }));
-        for (const option of block.options)
+        this.push(this.paragraph([block.label], { bold: true, after: 40, keepNext: true }));
+        block.options.forEach((option, index) =>
           this.push(
             this.paragraph(
               [`${option.checked ? '■' : '□'} ${option.label}${option.detail ? `（${option.detail}）` : ''}`],
               {
-                indent: 240,
+                // The box and a space (about 1.25em at 10.5pt) hang left of the label's wrapped lines.
+                indent: 240 + 265,
+                hanging: 265,
                 after: 20,
+                keepNext: index < block.options.length - 1,
               },
             ),
-          );
+          ),
+        );
         this.push(new Paragraph({ children: [], spacing: { after: 80 } }));
         break;
       case 'signature':
@@ -344,5 +396,7 @@ export async function renderDocumentDocx(
     },
     sections: writer.sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return new Uint8Array(
+    await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]),
+  );
 }

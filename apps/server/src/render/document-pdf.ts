@@ -311,9 +311,23 @@ class Writer {
     widths: readonly number[],
     header: readonly (readonly Inline[])[] | undefined,
     rows: readonly (readonly (readonly Inline[])[])[],
-    { labelColumn = false } = {},
+    { labelColumn = false, thick = false } = {},
   ): void {
     const size = BODY - 0.5;
+    const tableWidth = widths.reduce((sum, w) => sum + w, 0);
+    // A 太枠: the outer border of the part of the table on each page, drawn over the cell rules.
+    let frameTop = 0;
+    const drawFrame = () => {
+      if (thick && frameTop > this.y)
+        this.page.drawRectangle({
+          x: MARGIN.left,
+          y: this.y,
+          width: tableWidth,
+          height: frameTop - this.y,
+          borderColor: INK,
+          borderWidth: 1.5,
+        });
+    };
     const lineHeight = size * 1.55;
     const layout = (cells: readonly (readonly Inline[])[], bold: (c: number) => boolean) =>
       widths.map((w, c) =>
@@ -351,6 +365,7 @@ class Writer {
       ? Math.max(1, ...headerLines.map((l) => l.length)) * lineHeight + CELL_PAD_Y * 2
       : 0;
     this.ensure(headerHeight + lineHeight + CELL_PAD_Y * 2);
+    frameTop = this.y;
     drawHeader();
     for (const row of rows) {
       const cells = layout(row, (c) => labelColumn && c === 0);
@@ -368,12 +383,15 @@ class Writer {
           from = to;
         }
         if (from < count) {
+          drawFrame();
           this.newPage();
           this.fresh = false;
+          frameTop = this.y;
           drawHeader();
         }
       }
     }
+    drawFrame();
     this.fresh = false;
   }
 
@@ -480,6 +498,7 @@ class Writer {
           block.columns.map((c) => (c.width / total) * CONTENT_WIDTH),
           block.columns.map((c) => [c.label]),
           block.rows,
+          { thick: block.frame === 'thick' },
         );
         this.y -= 10;
         break;

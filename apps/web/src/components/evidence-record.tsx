@@ -65,6 +65,38 @@ function Problem({ text }: { readonly text: string }) {
 }
 
 /**
+ * The sending half of the correction and removal forms: one write at a time; a refusal shows its text, and a
+ * stale view (409) also reloads the item through `onStale`.
+ */
+function useRecordWrite({
+  failureOf,
+  onSaved,
+  onStale,
+}: {
+  readonly failureOf: (error: unknown) => WriteFailure;
+  readonly onSaved: (locker: EvidenceLocker) => void;
+  readonly onStale: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  const write = async (send: () => Promise<EvidenceLocker | undefined>) => {
+    setBusy(true);
+    try {
+      const next = await send();
+      if (next) onSaved(next);
+    } catch (error) {
+      const failure = failureOf(error);
+      if (!failure) return;
+      setProblem(failure.text);
+      if (failure.stale) onStale();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, setProblem, write };
+}
+
+/**
  * The shared item form, prefilled with the item as it stands, for a correction: the fields, the files to keep,
  * files to add and the reason. Saving appends a correction; a stale view (409) keeps what was typed, reloads the
  * item through `onStale` and sends the latest entry's seq next time.
@@ -100,8 +132,7 @@ export function EvidenceCorrectionForm({
   const [reason, setReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
   const [keep, setKeep] = useState<ReadonlySet<string>>(() => new Set(item.files.map((f) => f.sha256)));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const { busy, problem, setProblem, write } = useRecordWrite({ failureOf, onSaved, onStale });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -119,18 +150,7 @@ export function EvidenceCorrectionForm({
     }
     const form = draft.toCorrectionForm({ reason, keepFiles: kept, expectedSeq });
     if (!form) return;
-    setBusy(true);
-    try {
-      const next = await send(form);
-      if (next) onSaved(next);
-    } catch (error) {
-      const failure = failureOf(error);
-      if (!failure) return;
-      setProblem(failure.text);
-      if (failure.stale) onStale();
-    } finally {
-      setBusy(false);
-    }
+    await write(() => send(form));
   };
 
   return (
@@ -205,6 +225,38 @@ export function EvidenceCorrectionForm({
   );
 }
 
+/** The two buttons under an item in the record: correct it or remove it (which form `onChoose` opens). */
+export function EvidenceRecordActions({
+  number,
+  m,
+  onChoose,
+}: {
+  readonly number: number;
+  readonly m: EvidenceRecordMessages;
+  readonly onChoose: (mode: 'correct' | 'remove') => void;
+}) {
+  return (
+    <div className="evidence-record-actions">
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        aria-label={m.correctLabel(number)}
+        onClick={() => onChoose('correct')}
+      >
+        {m.correct}
+      </button>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        aria-label={m.removeLabel(number)}
+        onClick={() => onChoose('remove')}
+      >
+        {m.remove}
+      </button>
+    </div>
+  );
+}
+
 /** Removal asks why (the chain keeps the reason); the item stays in the record. */
 export function EvidenceRemoveForm({
   itemId,
@@ -230,8 +282,7 @@ export function EvidenceRemoveForm({
   const prefix = `evidence-remove-${itemId.slice(0, 8)}`;
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const { busy, problem, setProblem, write } = useRecordWrite({ failureOf, onSaved, onStale });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
@@ -241,21 +292,7 @@ export function EvidenceRemoveForm({
       document.getElementById(`${prefix}-reason`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const next = await send({
-        reason: reason.trim(),
-        ...(expectedSeq === undefined ? {} : { expectedSeq }),
-      });
-      if (next) onSaved(next);
-    } catch (error) {
-      const failure = failureOf(error);
-      if (!failure) return;
-      setProblem(failure.text);
-      if (failure.stale) onStale();
-    } finally {
-      setBusy(false);
-    }
+    await write(() => send({ reason: reason.trim(), ...(expectedSeq === undefined ? {} : { expectedSeq }) }));
   };
   return (
     <form

@@ -182,7 +182,7 @@ export function CaseEvidenceBundle({
           <label htmlFor={progressId} className="small">
             {b.progressLabel}
           </label>
-          <progress id={progressId} max={100} value={percent} aria-valuetext={progressText} style={{ width: '100%' }}>
+          <progress id={progressId} className="bundle-progress" max={100} value={percent} aria-valuetext={progressText}>
             {progressText}
           </progress>
           <p className="small" aria-hidden="true">

@@ -4,6 +4,7 @@ import { EvidenceItemFields, useEvidenceItemDraft } from '../components/evidence
 import {
   EvidenceCorrectionForm,
   EvidenceEntryList,
+  EvidenceRecordActions,
   EvidenceRemoveForm,
   itemNumbers,
   latestSeq,
@@ -177,30 +178,14 @@ export function CaseEvidence({ caseId, csrf }: { readonly caseId: string; readon
                   onCancel={() => setEditing(null)}
                 />
               ) : (
-                <div className="evidence-record-actions">
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    aria-label={r.correctLabel(numberOf(item.id))}
-                    onClick={() => {
-                      setStatus('');
-                      setEditing({ itemId: item.id, mode: 'correct' });
-                    }}
-                  >
-                    {r.correct}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    aria-label={r.removeLabel(numberOf(item.id))}
-                    onClick={() => {
-                      setStatus('');
-                      setEditing({ itemId: item.id, mode: 'remove' });
-                    }}
-                  >
-                    {r.remove}
-                  </button>
-                </div>
+                <EvidenceRecordActions
+                  number={numberOf(item.id)}
+                  m={r}
+                  onChoose={(mode) => {
+                    setStatus('');
+                    setEditing({ itemId: item.id, mode });
+                  }}
+                />
               )}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { platformNames } from '@mimamoru/core';
 import type { Messages } from './ja.js';
 
 /** English catalog. Typed as Messages so it must have exactly the Japanese keys. */
@@ -220,22 +221,7 @@ export const en: Messages = {
       'handle-only': { label: 'Probably not', example: 'Only a handle name, nothing links it to me' },
       unsure: { label: 'Not sure', example: 'Hard to say' },
     },
-    platformOptions: {
-      x: 'X (formerly Twitter)',
-      instagram: 'Instagram',
-      facebook: 'Facebook',
-      threads: 'Threads',
-      youtube: 'YouTube',
-      tiktok: 'TikTok',
-      line: 'LINE',
-      '5ch': '5channel or other forums',
-      'google-maps': 'Google Maps reviews',
-      note: 'note',
-      'yahoo-chiebukuro': 'Yahoo! Chiebukuro',
-      ameba: 'Ameba Blog',
-      blog: 'Other blogs or aggregator sites',
-      other: 'Other / not sure',
-    },
+    platformOptions: platformNames('en'),
     goalOptions: {
       delete: { label: 'Get the posts removed', example: '' },
       identify: { label: 'Find out who posted them', example: '(disclosure of sender information)' },
@@ -832,6 +818,23 @@ export const en: Messages = {
     fingerprint: 'Signing key fingerprint',
     timestamps: 'Timestamps',
     compareFingerprint: 'Also check that the key fingerprint matches the one the mimamoru operator publishes.',
+    timestampsNone: 'None',
+    timestampHeading: (index: number) => `Timestamp ${index}`,
+    timestampTime: 'Time',
+    timestampAt: (iso: string) =>
+      `${new Date(iso).toLocaleString('en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'medium' })} (Japan time)`,
+    timestampTsa: 'Time Stamping Authority (TSA)',
+    timestampStatus: 'Signature',
+    timestampAnchored: "Valid signature. The TSA's certificate chains to the root certificate you chose.",
+    timestampSignature:
+      "Valid signature. The TSA's certificate was not checked against a trusted root certificate (choose one below to check it).",
+    timestampUnchecked:
+      'This page cannot check the signature (open it over https). Only that the timestamp covers the record was checked.',
+    caLabel: 'TSA root certificate (PEM, optional)',
+    caHelp:
+      "Choose the root certificate the Time Stamping Authority (TSA) publishes to also check that the TSA's certificate chains to it. Without it, each timestamp's signature is still checked.",
+    caLoaded: (name: string) => `Using ${name} as the root certificate.`,
+    caInvalid: (name: string) => `${name} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
     failedTitle: 'The bundle does not verify',
     failedBody:
       'This bundle was changed, had something removed or added after export, or is damaged. The first problem found is below. Contact the consultant who exported the original.',

@@ -6,12 +6,12 @@ import type {
   Goal,
   Identifiability,
   Likelihood,
-  Platform,
   Service,
   CaseStatus,
   ContactChannel,
   WindowId,
 } from '@mimamoru/core';
+import { platformNames } from '@mimamoru/core';
 import type { FileProblem } from '../lib/file-check.js';
 
 /** Languages offered in the wizard's "language you are most at ease in" question (BCP 47 primary tags). */
@@ -242,22 +242,7 @@ export const ja = {
       },
       unsure: { label: 'わからない', example: 'どちらとも言えない' },
     } satisfies Record<Identifiability, { label: string; example: string }>,
-    platformOptions: {
-      x: 'X（旧Twitter）',
-      instagram: 'Instagram',
-      facebook: 'Facebook',
-      threads: 'Threads',
-      youtube: 'YouTube',
-      tiktok: 'TikTok',
-      line: 'LINE',
-      '5ch': '5ちゃんねる などの掲示板',
-      'google-maps': 'Googleマップの口コミ',
-      note: 'note',
-      'yahoo-chiebukuro': 'Yahoo!知恵袋',
-      ameba: 'アメーバブログ',
-      blog: 'その他のブログ・まとめサイト',
-      other: 'その他・わからない',
-    } satisfies Record<Platform, string>,
+    platformOptions: platformNames('ja'),
     goalOptions: {
       delete: { label: '書き込みを消してほしい', example: '' },
       identify: { label: '誰が書いたのか知りたい', example: '（発信者情報開示）' },
@@ -844,6 +829,20 @@ export const ja = {
     fingerprint: '署名鍵の指紋',
     timestamps: 'タイムスタンプ',
     compareFingerprint: '署名鍵の指紋が、mimamoru の運営者が公開している指紋と一致することも確認してください。',
+    timestampsNone: 'なし',
+    timestampHeading: (index: number) => `タイムスタンプ ${index}`,
+    timestampTime: '時刻',
+    timestampAt: (iso: string) => `${new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' })}（日本時間）`,
+    timestampTsa: '時刻認証局（TSA）',
+    timestampStatus: '署名',
+    timestampAnchored: '正しい署名です。TSA の証明書は、選んだルート証明書につながっています。',
+    timestampSignature: '正しい署名です。TSA の証明書は、信頼できるルート証明書とは照合していません（下でルート証明書を選ぶと照合します）。',
+    timestampUnchecked: 'このページでは署名を確認できません（https の接続で開いてください）。記録に対応していることだけを確認しました。',
+    caLabel: 'TSA のルート証明書（PEM 形式・任意）',
+    caHelp:
+      'タイムスタンプを発行した時刻認証局（TSA）が公開しているルート証明書を選ぶと、TSA の証明書がそれにつながるかも確認します。選ばなくても、各タイムスタンプの署名は確認します。',
+    caLoaded: (name: string) => `${name} をルート証明書として使います。`,
+    caInvalid: (name: string) => `${name} には PEM 形式の証明書（-----BEGIN CERTIFICATE-----）がありません。`,
     failedTitle: '検証できませんでした',
     failedBody: 'この一式は、書き出した後に変更・削除・追加されたか、壊れています。最初に見つかった問題は次のとおりです。元の一式を書き出した相談員に連絡してください。',
     unreadableTitle: 'ZIP ファイルとして読めません',

@@ -1,8 +1,11 @@
 import {
+  base64ToBytes,
   createSha256Stream,
   headMessage,
   timestampTokenImprint,
+  timestampTokenPaths,
   verifyManifest,
+  verifyTimestampToken,
   type EvidenceManifest,
   type ManifestVerification,
 } from '@mimamoru/core';
@@ -20,8 +23,31 @@ const LIMITS = {
 /** Helper files the server adds for `openssl`; derived from the manifest and checked against it here. */
 const HELPERS = { publicKey: 'public-key.pem', headMessage: 'head-message.txt', headSignature: 'head-signature.bin' } as const;
 
+/** One RFC 3161 token of a bundle that verified: what it says and how far its TSA signature was checked. */
+export interface TimestampCheck {
+  readonly seq: number;
+  readonly file?: string;
+  /** The TSA's time (ISO instant). */
+  readonly genTime: string;
+  readonly tsa: string;
+  /**
+   * `anchored`: signature valid and the TSA certificate chains to a chosen trust anchor; `signature`: signature valid,
+   * no trust anchor checked; `unchecked`: this page has no WebCrypto (plain http), so only the imprint was checked.
+   */
+  readonly status: 'anchored' | 'signature' | 'unchecked';
+}
+
+export interface VerifyOptions {
+  /** PEM trust anchors each token's TSA certificate must chain to (the CLI's `--tsa-ca FILE`). */
+  readonly trustedCertsPem?: string;
+}
+
 export type BrowserBundleVerdict =
-  | { readonly ok: true; readonly summary: Extract<ManifestVerification, { ok: true }>['summary'] }
+  | {
+      readonly ok: true;
+      readonly summary: Extract<ManifestVerification, { ok: true }>['summary'];
+      readonly timestamps: readonly TimestampCheck[];
+    }
   | { readonly ok: false; readonly kind: string; readonly detail: string; readonly item?: string; readonly file?: string }
   | { readonly ok: false; readonly kind: 'unreadable'; readonly detail: string };
 
@@ -88,12 +114,14 @@ function screenEntries(entries: readonly ZipEntry[]): Problem | undefined {
 /**
  * Verifies an evidence bundle entirely in the browser (nothing is uploaded) in bounded memory: reads the ZIP's
  * directory and streams every entry from the File in chunks through an incremental SHA-256, keeping only the
- * manifest and the small helper files. Then runs core verifyManifest and checks SHA256SUMS and the openssl helper
- * files — the same checks as `npx mimamoru verify`. Names the first problem.
+ * manifest and the small helper files. Then runs core verifyManifest, checks SHA256SUMS and the openssl helper
+ * files, and checks each RFC 3161 token's TSA signature (and, with `trustedCertsPem`, its chain) with the same core
+ * verifyTimestampToken — the same checks as `npx mimamoru verify [--tsa-ca FILE]`. Names the first problem.
  */
 export async function verifyBundleBlob(
   blob: Blob,
   onProgress?: (progress: VerifyProgress) => void,
+  options: VerifyOptions = {},
 ): Promise<BrowserBundleVerdict> {
   let entries: ZipEntry[];
   try {
@@ -144,14 +172,15 @@ export async function verifyBundleBlob(
     progress.filesDone += 1;
     onProgress?.({ ...progress });
   }
-  return checkContents(files.map((e) => e.name), facts, kept);
+  return checkContents(files.map((e) => e.name), facts, kept, options);
 }
 
-function checkContents(
+async function checkContents(
   names: readonly string[],
   facts: ReadonlyMap<string, { sha256: string; size: number }>,
   kept: ReadonlyMap<string, Uint8Array>,
-): BrowserBundleVerdict {
+  options: VerifyOptions,
+): Promise<BrowserBundleVerdict> {
   const manifestBytes = kept.get('manifest.json');
   if (!manifestBytes) return { ok: false, kind: 'manifest-missing', detail: 'manifest.json is missing', file: 'manifest.json' };
   let manifest: EvidenceManifest;
@@ -174,7 +203,37 @@ function checkContents(
   if (helperProblem) return helperProblem;
   const sumsProblem = checkSums(kept.get('SHA256SUMS'), facts, names);
   if (sumsProblem) return sumsProblem;
-  return verdict;
+  const timestamps = await checkTimestamps(manifest, options.trustedCertsPem);
+  if ('ok' in timestamps) return timestamps;
+  return { ...verdict, timestamps };
+}
+
+/**
+ * Each token's TSA signature and signed attributes, its imprint against its chain entry and, with trust anchors, its
+ * certificate chain at the token's time (core verifyTimestampToken, as `mimamoru verify`). Without WebCrypto (a page
+ * served over plain http) the signature cannot be checked here: the token is reported as unchecked, not as valid.
+ */
+async function checkTimestamps(
+  manifest: EvidenceManifest,
+  trustedCertsPem: string | undefined,
+): Promise<readonly TimestampCheck[] | Problem> {
+  const stamps = manifest.timestamps ?? [];
+  const paths = timestampTokenPaths(stamps);
+  const checks: TimestampCheck[] = [];
+  for (const [index, stamp] of stamps.entries()) {
+    const file = paths[index];
+    const at = file ? { file } : {};
+    const verdict = await verifyTimestampToken(base64ToBytes(stamp.tokenBase64), stamp.hash, trustedCertsPem);
+    if (verdict.ok) {
+      checks.push({ seq: stamp.seq, ...at, genTime: verdict.genTime, tsa: verdict.tsa, status: verdict.chainChecked ? 'anchored' : 'signature' });
+    } else if (verdict.problem.kind === 'no-webcrypto' && verdict.genTime !== undefined && verdict.tsa !== undefined) {
+      checks.push({ seq: stamp.seq, ...at, genTime: verdict.genTime, tsa: verdict.tsa, status: 'unchecked' });
+    } else {
+      const detail = `timestamp of entry ${stamp.seq}: ${verdict.problem.kind}: ${verdict.problem.detail}`;
+      return { ok: false, kind: 'timestamp', ...at, detail };
+    }
+  }
+  return checks;
 }
 
 function ed25519PublicKeyPem(publicKeyHex: string): string {

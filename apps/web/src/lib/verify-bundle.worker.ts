@@ -1,4 +1,10 @@
-import { verifyBundleBlob, type BrowserBundleVerdict, type VerifyProgress } from './verify-bundle.js';
+import { verifyBundleBlob, type BrowserBundleVerdict, type VerifyOptions, type VerifyProgress } from './verify-bundle.js';
+
+/** What the page posts: the chosen File and, optionally, the TSA trust anchors (PEM). */
+export interface VerifyWorkerRequest {
+  readonly file: File;
+  readonly options: VerifyOptions;
+}
 
 /** Messages from the verification worker: progress (at most about ten a second), then one verdict. */
 export type VerifyWorkerMessage =
@@ -7,13 +13,13 @@ export type VerifyWorkerMessage =
 
 /** The worker's own scope, typed without pulling the WebWorker lib into the app's DOM build. */
 const scope = globalThis as unknown as {
-  onmessage: ((event: MessageEvent<File>) => void) | null;
+  onmessage: ((event: MessageEvent<VerifyWorkerRequest>) => void) | null;
   postMessage(message: VerifyWorkerMessage): void;
 };
 
 /*
  * Runs verifyBundleBlob off the page's main thread so the page stays responsive while a large bundle is hashed.
- * The page posts the chosen File (a reference: structured cloning does not read it).
+ * The page posts the chosen File (a reference: structured cloning does not read it) and the options.
  */
 scope.onmessage = (event) => {
   let last = 0;
@@ -23,7 +29,7 @@ scope.onmessage = (event) => {
     last = now;
     scope.postMessage({ type: 'progress', progress });
   };
-  void verifyBundleBlob(event.data, report).then(
+  void verifyBundleBlob(event.data.file, report, event.data.options).then(
     (verdict) => scope.postMessage({ type: 'done', verdict }),
     (error: unknown) =>
       scope.postMessage({

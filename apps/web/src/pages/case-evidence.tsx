@@ -7,6 +7,7 @@ import { EvidenceItemFields, useEvidenceItemDraft } from '../components/evidence
 import {
   EvidenceCorrectionForm,
   EvidenceEntryList,
+  EvidenceRecordActions,
   EvidenceRemoveForm,
   itemNumbers,
   latestSeq,
@@ -191,30 +192,14 @@ export function CaseEvidence({
                     onCancel={() => setEditing(null)}
                   />
                 ) : (
-                  <div className="evidence-record-actions">
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      aria-label={r.correctLabel(n)}
-                      onClick={() => {
-                        setRecordNote('');
-                        setEditing({ itemId: item.id, mode: 'correct' });
-                      }}
-                    >
-                      {r.correct}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      aria-label={r.removeLabel(n)}
-                      onClick={() => {
-                        setRecordNote('');
-                        setEditing({ itemId: item.id, mode: 'remove' });
-                      }}
-                    >
-                      {r.remove}
-                    </button>
-                  </div>
+                  <EvidenceRecordActions
+                    number={n}
+                    m={r}
+                    onChoose={(mode) => {
+                      setRecordNote('');
+                      setEditing({ itemId: item.id, mode });
+                    }}
+                  />
                 )}
               </li>
             );

@@ -3,6 +3,7 @@
  * one post at a time so it works on a stream.
  */
 import { authorKey } from './bulk.js';
+import { isCanonicalUtcIso } from './import.js';
 import type { ImportedPost, PostAnalysis } from './types.js';
 
 export interface AuthorSummary {
@@ -21,22 +22,51 @@ export interface AuthorSummary {
   readonly labels: Readonly<Record<string, number>>;
 }
 
+/** An account's running totals; flat fields and a lazily made label map keep one hidden class for all. */
 interface Tally {
   author: string;
   posts: number;
   flagged: number;
   worstScore: number;
   worstPostId: string;
-  first?: { ms: number; at: string };
-  last?: { ms: number; at: string };
-  labels: Record<string, number>;
+  /** Earliest and latest readable `postedAt`, with their times (NaN while not needed: see widen). */
+  firstAt: string | undefined;
+  firstMs: number;
+  lastAt: string | undefined;
+  lastMs: number;
+  /** Both firstAt and lastAt are canonical UTC times (isCanonicalUtcIso). */
+  canonical: boolean;
+  labels: Map<string, number> | undefined;
 }
 
+const msOf = (at: string, ms: number) => (Number.isNaN(ms) ? Date.parse(at) : ms);
+
 function widen(t: Tally, post: ImportedPost): void {
-  const ms = post.postedAt ? Date.parse(post.postedAt) : NaN;
-  if (!Number.isFinite(ms) || !post.postedAt) return;
-  if (!t.first || ms < t.first.ms) t.first = { ms, at: post.postedAt };
-  if (!t.last || ms > t.last.ms) t.last = { ms, at: post.postedAt };
+  const at = post.postedAt;
+  if (!at) return;
+  // Canonical UTC times (nearly all, after import) order as strings: no Date.parse.
+  if (t.canonical && isCanonicalUtcIso(at)) {
+    if (at < (t.firstAt as string)) {
+      t.firstAt = at;
+      t.firstMs = NaN;
+    }
+    if (at > (t.lastAt as string)) {
+      t.lastAt = at;
+      t.lastMs = NaN;
+    }
+    return;
+  }
+  const ms = Date.parse(at);
+  if (!Number.isFinite(ms)) return;
+  if (t.firstAt === undefined || ms < msOf(t.firstAt, t.firstMs)) {
+    t.firstAt = at;
+    t.firstMs = ms;
+  }
+  if (t.lastAt === undefined || ms > msOf(t.lastAt, t.lastMs)) {
+    t.lastAt = at;
+    t.lastMs = ms;
+  }
+  t.canonical = isCanonicalUtcIso(t.firstAt) && isCanonicalUtcIso(t.lastAt);
 }
 
 /** Orders accounts by their worst post, then by how many posts they wrote, then by name. */
@@ -47,55 +77,86 @@ export function compareAuthors(a: AuthorSummary, b: AuthorSummary): number {
 /** Accumulates the author view; posts without an author are only counted (`unknown`). */
 export function createAuthorView() {
   const tallies = new Map<string, Tally>();
+  /** Raw author → its tally (or null without an author): one Map lookup a post instead of an NFKC pass. */
+  const byRaw = new Map<string, Tally | null>();
   let unknown = 0;
+  /** The account's tally; `{ key }` for an account not seen yet; null without an author. */
+  const lookup = (author: string | undefined): { key: string } | Tally | null => {
+    if (author !== undefined) {
+      const hit = byRaw.get(author);
+      if (hit !== undefined) return hit;
+    }
+    const key = authorKey(author);
+    if (key === '') {
+      if (author !== undefined) byRaw.set(author, null);
+      return null;
+    }
+    const tally = tallies.get(key);
+    if (tally && author !== undefined) byRaw.set(author, tally);
+    return tally ?? { key };
+  };
   return {
     /** Adds one post (standing for `copies` identical posts by the same account). */
     add(post: ImportedPost, analysis: PostAnalysis, copies = 1): void {
-      const key = authorKey(post.author);
-      if (key === '') {
+      const found = lookup(post.author);
+      if (found === null) {
         unknown += copies;
         return;
       }
-      let t = tallies.get(key);
-      if (!t) {
+      let t: Tally;
+      if ('key' in found) {
         t = {
           author: (post.author as string).trim(),
           posts: 0,
           flagged: 0,
           worstScore: -1,
           worstPostId: post.id,
-          labels: {},
+          firstAt: undefined,
+          firstMs: NaN,
+          lastAt: undefined,
+          lastMs: NaN,
+          canonical: false,
+          labels: undefined,
         };
-        tallies.set(key, t);
-      }
+        tallies.set(found.key, t);
+        byRaw.set(post.author as string, t);
+      } else t = found;
       t.posts += copies;
       if (analysis.labels.length > 0) t.flagged += copies;
       if (analysis.score > t.worstScore) {
         t.worstScore = analysis.score;
         t.worstPostId = post.id;
       }
-      for (const label of analysis.labels) t.labels[label] = (t.labels[label] ?? 0) + copies;
+      for (const label of analysis.labels) {
+        t.labels ??= new Map();
+        t.labels.set(label, (t.labels.get(label) ?? 0) + copies);
+      }
       widen(t, post);
     },
     /** Widens an account's first/last time with a copy merged into a post already added. */
     touch(post: ImportedPost): void {
-      const t = tallies.get(authorKey(post.author));
-      if (t) widen(t, post);
+      const found = lookup(post.author);
+      if (found !== null && !('key' in found)) widen(found, post);
     },
     /** Accounts, worst score first, then by volume; `limit` keeps the top ones. */
     list(limit?: number): AuthorSummary[] {
-      const all: AuthorSummary[] = [...tallies.values()].map((t) => ({
+      // Sorted as compareAuthors orders the summaries, then only the kept ones are built.
+      const order = [...tallies.values()].sort(
+        (a, b) =>
+          Math.max(0, b.worstScore) - Math.max(0, a.worstScore) ||
+          b.posts - a.posts ||
+          a.author.localeCompare(b.author),
+      );
+      return (limit === undefined ? order : order.slice(0, limit)).map((t) => ({
         author: t.author,
         posts: t.posts,
         flagged: t.flagged,
         worstScore: Math.max(0, t.worstScore),
         worstPostId: t.worstPostId,
-        ...(t.first ? { firstAt: t.first.at } : {}),
-        ...(t.last ? { lastAt: t.last.at } : {}),
-        labels: { ...t.labels },
+        ...(t.firstAt !== undefined ? { firstAt: t.firstAt } : {}),
+        ...(t.lastAt !== undefined ? { lastAt: t.lastAt } : {}),
+        labels: t.labels ? Object.fromEntries(t.labels) : {},
       }));
-      all.sort(compareAuthors);
-      return limit === undefined ? all : all.slice(0, limit);
     },
     get accounts() {
       return tallies.size;

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthorView } from './authors.js';
 import {
+  HashCounter,
   PILE_ON_LABEL,
   analyzePosts,
   buildThreads,
   canonicalText,
   createBulkIndex,
+  hash53,
   withBulkStats,
 } from './bulk.js';
+import { isCanonicalUtcIso, normalizePostedAt } from './import.js';
 import { ANALYSIS_CATEGORIES, type AnalysisCategory, type PostAnalysis } from './types.js';
 
 /** A stand-in engine for the bulk layer's own rules: the score is the number of 'x' characters / 10. */
@@ -125,5 +128,81 @@ describe('author view', () => {
     expect(view.list()[0]?.lastAt).toBe('2026-11-09T00:00:00.000Z');
     expect(view.list()[0]?.posts).toBe(2);
     expect(view.list(1)).toHaveLength(1);
+  });
+});
+
+describe('speed paths give the same answers as the plain ones', () => {
+  it('orders canonical and other readable times alike (first/last by time, not by text)', () => {
+    const view = createAuthorView();
+    const add = (id: string, postedAt: string | undefined) =>
+      view.add({ id, text: 'x', author: '@a', postedAt }, fakeAnalysis('x'));
+    add('1', '2026-11-10T00:00:00.000Z');
+    add('2', '2026-11-05T12:00:00+09:00'); // earlier, not canonical
+    add('3', 'not a time');
+    add('4', '2026-11-20T00:00:00.000Z');
+    add('5', '2026-11-30T00:00:00.000Z');
+    add('6', '2026-11-04T23:00:00.000Z'); // canonical but earlier than the non-canonical first
+    expect(view.list()[0]).toMatchObject({
+      firstAt: '2026-11-04T23:00:00.000Z',
+      lastAt: '2026-11-30T00:00:00.000Z',
+      posts: 6,
+    });
+    view.touch({ id: '7', text: 'x', author: '@A', postedAt: '2026-12-01T00:00:00.000Z' });
+    expect(view.list()[0]?.lastAt).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('recognises only canonical UTC times whose Date round trip is the identity', () => {
+    for (const s of [
+      '2026-11-29T03:34:00.000Z',
+      '0999-01-01T00:00:00.000Z',
+      '2026-02-28T23:59:59.999Z',
+      '2024-02-29T00:00:00.000Z',
+      '2026-12-31T00:00:00.000Z',
+      '2000-02-29T00:00:00.000Z',
+    ]) {
+      expect(isCanonicalUtcIso(s)).toBe(true);
+      expect(new Date(Date.parse(s)).toISOString()).toBe(s);
+      expect(normalizePostedAt(s)).toBe(s);
+    }
+    for (const s of [
+      '2026-02-30T00:00:00.000Z', // rolls over to March
+      '2026-02-29T00:00:00.000Z',
+      '1900-02-29T00:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-11-29T24:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-11-29T03:34:00Z',
+      '2026-11-29 03:34:00.000Z',
+      ' 2026-11-29T03:34:00.000Z',
+      '2026-11-29T03:34:00.000z',
+    ])
+      expect(isCanonicalUtcIso(s)).toBe(false);
+    expect(normalizePostedAt('2026-02-30T00:00:00.000Z')).toBe('2026-03-02T00:00:00.000Z');
+  });
+
+  it('HashCounter stores, updates and finds 53-bit keys through growth, like a Map', () => {
+    const counter = new HashCounter();
+    const map = new Map<number, number>();
+    const keys = [
+      0,
+      1,
+      2 ** 53 - 1,
+      2 ** 32,
+      2 ** 32 + 1024,
+      ...Array.from({ length: 5000 }, (_, i) => hash53(String(i))),
+    ];
+    keys.forEach((k, i) => {
+      counter.set(k, i);
+      map.set(k, i);
+    });
+    counter.set(0, -7);
+    map.set(0, -7);
+    expect(counter.size).toBe(map.size);
+    for (const k of keys) {
+      expect(counter.get(k)).toBe(map.get(k));
+      expect(counter.has(k)).toBe(true);
+    }
+    expect(counter.get(3)).toBeUndefined();
+    expect(counter.has(2 ** 52 + 3)).toBe(false);
   });
 });

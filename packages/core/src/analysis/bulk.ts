@@ -29,16 +29,95 @@ export function authorKey(author: string | undefined): string {
 
 /** cyrb53 (public domain, bryc): a fast 53-bit string hash; collisions are negligible for 10^5–10^6 keys. */
 export function hash53(text: string, seed = 0): number {
+  return hash53Of(text, undefined, seed);
+}
+
+/** hash53 of `${first}\u0000${second}` (or of `first` alone), without building the string. */
+function hash53Of(first: string, second: string | undefined, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < first.length; i++) {
+    const ch = first.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  if (second !== undefined) {
+    h1 = Math.imul(h1, 2654435761);
+    h2 = Math.imul(h2, 1597334677);
+    for (let i = 0; i < second.length; i++) {
+      const ch = second.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * A map from 53-bit hash keys (hash53) to 32-bit integers: open addressing over typed arrays, so 10^5–10^6 keys
+ * cost 12 bytes each and no garbage (a Map<number, number> boxes every key above 2^31).
+ */
+export class HashCounter {
+  /** key + 1 per slot (0 = empty; keys are below 2^53, so key + 1 stays exact). */
+  private keys = new Float64Array(1024);
+  private values = new Int32Array(1024);
+  private mask = 1023;
+  private count = 0;
+
+  /** Keys stored. */
+  get size(): number {
+    return this.count;
+  }
+
+  private slot(key: number): number {
+    const stored = key + 1;
+    let i = (key >>> 0) & this.mask;
+    for (;;) {
+      const k = this.keys[i] as number;
+      if (k === stored || k === 0) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  has(key: number): boolean {
+    return this.keys[this.slot(key)] !== 0;
+  }
+
+  /** The value, or undefined when the key is absent. */
+  get(key: number): number | undefined {
+    const i = this.slot(key);
+    return this.keys[i] === 0 ? undefined : this.values[i];
+  }
+
+  set(key: number, value: number): void {
+    let i = this.slot(key);
+    if (this.keys[i] === 0) {
+      if ((this.count + 1) * 2 > this.keys.length) {
+        this.grow();
+        i = this.slot(key);
+      }
+      this.keys[i] = key + 1;
+      this.count += 1;
+    }
+    this.values[i] = value;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const values = this.values;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j] as number;
+      if (k === 0) continue;
+      const i = this.slot(k - 1);
+      this.keys[i] = k;
+      this.values[i] = values[j] as number;
+    }
+  }
 }
 
 /** How many times one account posted this text, and how many accounts posted it. */
@@ -58,13 +137,19 @@ export interface BulkStats {
 export function createBulkIndex(options: { minAccounts?: number } = {}) {
   const minAccounts = options.minAccounts ?? PILE_ON_MIN_ACCOUNTS;
   /** hash(text, author) → copies; negated once claimed. */
-  const pairs = new Map<number, number>();
+  const pairs = new HashCounter();
   /** hash(text) → distinct known authors. */
-  const texts = new Map<number, number>();
+  const texts = new HashCounter();
+  /** Raw author → authorKey (a Map lookup instead of an NFKC pass for an account seen before). */
+  const authorKeys = new Map<string, string>();
   const keys = (post: ImportedPost) => {
     const text = canonicalText(post.text);
-    const author = authorKey(post.author);
-    return { text: hash53(text), pair: hash53(`${author}\u0000${text}`, 1), known: author !== '' };
+    let author = post.author === undefined ? '' : authorKeys.get(post.author);
+    if (author === undefined) {
+      author = authorKey(post.author);
+      authorKeys.set(post.author as string, author);
+    }
+    return { text: hash53Of(text, undefined, 0), pair: hash53Of(author, text, 1), known: author !== '' };
   };
   /** Keys of the first pass by arrival order, so the second pass need not recompute them (16 bytes a post). */
   let recorded = new Float64Array(2048);

@@ -327,6 +327,53 @@ const JST = '+09:00';
 const pad = (n: string) => n.padStart(2, '0');
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+const zero = 48;
+/** Two ASCII digits at `at` as a number, or -1. */
+function two(s: string, at: number): number {
+  const a = s.charCodeAt(at) - zero;
+  const b = s.charCodeAt(at + 1) - zero;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * True for `YYYY-MM-DDTHH:MM:SS.mmmZ` naming a real moment (the day exists in that month), so that
+ * `new Date(Date.parse(s)).toISOString() === s` and such strings order as their times do.
+ */
+export function isCanonicalUtcIso(s: string): boolean {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return false;
+  if (s[4] !== '-' || s[7] !== '-' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.') return false;
+  const century = two(s, 0);
+  const yy = two(s, 2);
+  if (century < 0 || yy < 0) return false;
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  const ms = two(s, 20);
+  const msLast = s.charCodeAt(22) - zero;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    (day <= 28 || day <= daysInMonth(century * 100 + yy, month)) &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59 &&
+    ms >= 0 &&
+    msLast >= 0 &&
+    msLast <= 9
+  );
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function isoOrNull(candidate: string): string | null {
   const ms = Date.parse(candidate);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
@@ -338,6 +385,8 @@ function isoOrNull(candidate: string): string | null {
  * milliseconds. A bare date stays a date. Anything else is kept as given.
  */
 export function normalizePostedAt(value: string): string {
+  // Already canonical (what this function returns, and what most exports hold): nothing to do.
+  if (isCanonicalUtcIso(value)) return value;
   const v = value.trim().normalize('NFKC');
   if (/^\d{9,13}$/.test(v)) {
     const n = Number(v);

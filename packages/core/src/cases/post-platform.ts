@@ -1,4 +1,4 @@
-import type { Localized } from '../i18n/locale.js';
+import type { Locale, Localized } from '../i18n/locale.js';
 import type { Platform } from '../triage/answers.js';
 
 /** How a platform is named on its own (a label, a report field), in Japanese and English. */
@@ -18,6 +18,13 @@ export const PLATFORM_LABELS: Readonly<Record<Platform, Localized>> = {
   blog: { ja: 'その他のブログ・まとめサイト', en: 'Other blogs or aggregator sites' },
   other: { ja: 'その他・わからない', en: 'Other / not sure' },
 };
+
+/** Every platform's name in one locale (the web catalogs' platform options, a CSV column). */
+export function platformNames(locale: Locale): Readonly<Record<Platform, string>> {
+  return Object.fromEntries(
+    Object.entries(PLATFORM_LABELS).map(([platform, label]) => [platform, label[locale]]),
+  ) as Record<Platform, string>;
+}
 
 /** Host names (and their subdomains) of each platform; `blog` and `other` have none. */
 const PLATFORM_HOSTS: readonly (readonly [Platform, readonly string[]])[] = [

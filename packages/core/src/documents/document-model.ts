@@ -21,7 +21,8 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
  * (発信者に示したくない私の情報): the redacted copy removes it from the document entirely.
  * Builders mark only the fields the requester chose, so the redacted copy hides every HideableField.
  */
-export type Inline = string | { readonly text: string; readonly hideable?: HideableField; readonly emphasis?: boolean };
+export type Inline =
+  string | { readonly text: string; readonly hideable?: HideableField; readonly emphasis?: boolean };
 
 /** What a requester may hide in the poster's copy of a 発信者情報開示請求書 (テレサ書式 注7). */
 export type HideableField = 'name' | 'reasons' | 'evidence';
@@ -31,20 +32,35 @@ export type Block =
   | { readonly kind: 'title'; readonly text: string }
   /** A section heading (e.g. 記, 第1 告訴の趣旨). */
   | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: readonly Inline[]; readonly align?: 'start' | 'center' | 'end' }
+  | {
+      readonly kind: 'paragraph';
+      readonly text: readonly Inline[];
+      readonly align?: 'start' | 'center' | 'end';
+    }
   /** Label/value rows (a two-column table with the label on the left). */
-  | { readonly kind: 'fields'; readonly rows: readonly { readonly label: string; readonly value: readonly Inline[] }[] }
-  /** A table with a header row; `width` is a fraction of the text width (the widths sum to 1). */
+  | {
+      readonly kind: 'fields';
+      readonly rows: readonly { readonly label: string; readonly value: readonly Inline[] }[];
+    }
+  /**
+   * A table with a header row; `width` is a fraction of the text width (the widths sum to 1). `frame: 'thick'`
+   * draws the outer border heavier than the inner rules (the 太枠 of the テレサ書式 記 table).
+   */
   | {
       readonly kind: 'table';
       readonly columns: readonly { readonly label: string; readonly width: number }[];
       readonly rows: readonly (readonly (readonly Inline[])[])[];
+      readonly frame?: 'thick';
     }
   /** Checkbox options (■ checked / □ not), e.g. 正当理由 or 開示を請求する発信者情報. */
   | {
       readonly kind: 'checkboxes';
       readonly label: string;
-      readonly options: readonly { readonly label: string; readonly checked: boolean; readonly detail?: string }[];
+      readonly options: readonly {
+        readonly label: string;
+        readonly checked: boolean;
+        readonly detail?: string;
+      }[];
     }
   /** Free space for a seal or a signature line (e.g. 氏名 ＿＿＿ 印). */
   | { readonly kind: 'signature'; readonly lines: readonly Inline[] }
@@ -92,7 +108,10 @@ export interface DocumentModel {
 }
 
 /** The plain text of some inlines, optionally with hideable runs removed (the redacted copy). */
-export function inlineText(inlines: readonly Inline[], hidden: ReadonlySet<HideableField> = new Set()): string {
+export function inlineText(
+  inlines: readonly Inline[],
+  hidden: ReadonlySet<HideableField> = new Set(),
+): string {
   return inlines
     .map((run) => (typeof run === 'string' ? run : run.hideable && hidden.has(run.hideable) ? '' : run.text))
     .join('');

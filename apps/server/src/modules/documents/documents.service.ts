@@ -6,7 +6,6 @@ import {
   type DocumentKind,
   type DocumentMessage,
   type DocumentModel,
-  type EvidenceActor,
   type HideableField,
 } from '@mimamoru/core';
 import type { CaseDocument, DocumentGenerate, DocumentPreview, DocumentRequest, GeneratedDocuments } from '@mimamoru/contracts';
@@ -19,12 +18,16 @@ import type { Keyring } from '../../security/keyring.js';
 import { registerBlobReferences } from '../../storage/blob-references.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { caseScope, inScope } from '../cases/case-scope.js';
-import { createCaseNotFoundError, createWithdrawnError } from '../cases/cases.errors.js';
+import {
+  chainActorOf,
+  openCaseFor,
+  recordCaseAudit,
+  type CaseAuditDetail,
+  type CaseParty,
+} from '../evidence/case-party.js';
 import type { EvidenceService } from '../evidence/evidence.service.js';
 import { createCaseSealer } from '../intake/case-sealing.js';
-import { createCaseClosedError } from '../intake/intake.errors.js';
-import { casesRepository, type CaseRow, type Db } from '../intake/intake.repository.js';
+import type { CaseRow, Db } from '../intake/intake.repository.js';
 import type { StaffActor } from '../staff/staff-actor.js';
 import { documentInputFromCase, type DocumentAuthor, type FilledDocumentInput } from './document-input.js';
 import {
@@ -67,7 +70,7 @@ export interface DocumentsServiceDeps {
 /** A staff member acting on a case's documents (role and team decide which cases they see). */
 export type DocumentsStaffActor = Omit<StaffActor, 'ipHash'> & { readonly ipHash: string | null };
 
-type Who = { readonly kind: 'victim' } | { readonly kind: 'staff'; readonly actor: DocumentsStaffActor };
+type Who = CaseParty;
 
 /** What a preview or a generation is made of: the filled input, the model when it could be built, every problem. */
 interface Prepared {
@@ -126,38 +129,13 @@ async function glyphProblems(model: DocumentModel): Promise<DocumentMessage[]> {
 export function createDocumentsService({ db, keyring, blobStore, audit, clock, evidence }: DocumentsServiceDeps) {
   const sealer = createCaseSealer({ db, keyring });
 
-  async function openCase(trx: Db, who: Who, caseId: string, forWrite: boolean): Promise<CaseRow> {
-    const row = await casesRepository.findById(trx, caseId);
-    if (who.kind === 'victim') {
-      if (!row || row.status === 'withdrawn' || row.erased_at !== null) throw createCaseClosedError();
-      return row;
-    }
-    if (!row || !inScope(caseScope(who.actor), row) || row.erased_at !== null) throw createCaseNotFoundError();
-    if (forWrite && (row.stage === 'withdrawn' || row.status === 'withdrawn')) throw createWithdrawnError();
-    return row;
-  }
-
-  function recordAudit(trx: Db, who: Who, caseId: string, action: string, detail: Record<string, string | number | boolean | null>) {
-    return audit.record(
-      {
-        actorType: who.kind,
-        actorId: who.kind === 'staff' ? who.actor.id : null,
-        action,
-        targetType: 'case',
-        targetId: caseId,
-        ...(who.kind === 'staff' ? { ipHash: who.actor.ipHash } : {}),
-        detail,
-      },
-      trx,
-    );
-  }
-
-  const chainActor = (who: Who): EvidenceActor => (who.kind === 'victim' ? { type: 'victim' } : { type: 'staff', id: who.actor.id });
+  const recordAudit = (trx: Db, who: Who, caseId: string, action: string, detail: CaseAuditDetail) =>
+    recordCaseAudit(audit, trx, who, caseId, action, detail);
 
   async function prepare(who: Who, caseId: string, request: DocumentRequest, forWrite: boolean): Promise<Prepared> {
     if (who.kind === 'victim') authorizeVictimKind(request.kind);
     const { row, author } = await db.transaction().execute(async (trx) => {
-      const found = await openCase(trx, who, caseId, forWrite);
+      const found = await openCaseFor(trx, who, caseId, forWrite);
       const name = who.kind === 'staff' ? await documentsRepository.staffName(trx, who.actor.id) : undefined;
       const by: DocumentAuthor = who.kind === 'staff' ? { type: 'staff', displayName: name ?? '' } : { type: 'victim' };
       return { row: found, author: by };
@@ -195,7 +173,7 @@ export function createDocumentsService({ db, keyring, blobStore, audit, clock, e
     );
   }
 
-  async function auditAfter(who: Who, caseId: string, action: string, detail: Record<string, string | number | boolean | null>) {
+  async function auditAfter(who: Who, caseId: string, action: string, detail: CaseAuditDetail) {
     await db.transaction().execute((trx) => recordAudit(trx, who, caseId, action, detail));
   }
 
@@ -248,7 +226,7 @@ export function createDocumentsService({ db, keyring, blobStore, audit, clock, e
     }
     const generatedAt = clock().toISOString();
     const ids = await db.transaction().execute(async (trx) => {
-      await openCase(trx, who, caseId, true);
+      await openCaseFor(trx, who, caseId, true);
       const stored: string[] = [];
       for (const [index, file] of files.entries()) {
         const id = randomUUID();
@@ -257,7 +235,7 @@ export function createDocumentsService({ db, keyring, blobStore, audit, clock, e
           caseId,
           type: 'document',
           itemId: id,
-          actor: chainActor(who),
+          actor: chainActorOf(who),
           document: {
             id,
             kind: request.kind,
@@ -305,7 +283,7 @@ export function createDocumentsService({ db, keyring, blobStore, audit, clock, e
 
   async function list(who: Who, caseId: string): Promise<CaseDocument[]> {
     return db.transaction().execute(async (trx) => {
-      await openCase(trx, who, caseId, false);
+      await openCaseFor(trx, who, caseId, false);
       // The victim sees the documents they made; staff drafts (告訴状, lawyer's summary …) stay with staff.
       const rows = await documentsRepository.listByCase(trx, caseId, who.kind === 'victim' ? { generatedByType: 'victim' } : undefined);
       await recordAudit(trx, who, caseId, 'documents.listed', { documents: rows.length });
@@ -315,7 +293,7 @@ export function createDocumentsService({ db, keyring, blobStore, audit, clock, e
 
   async function file(who: Who, caseId: string, documentId: string) {
     const row = await db.transaction().execute(async (trx) => {
-      const found = await openCase(trx, who, caseId, false);
+      const found = await openCaseFor(trx, who, caseId, false);
       const doc = await documentsRepository.find(trx, caseId, documentId);
       if (!doc || (who.kind === 'victim' && doc.generated_by_type !== 'victim')) throw createDocumentNotFoundError();
       await recordAudit(trx, who, caseId, 'documents.downloaded', { documentId: doc.id, kind: doc.kind, format: doc.format });

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import { CaseParamsSchema } from '@mimamoru/contracts';
@@ -9,6 +10,15 @@ import { staffActorOf } from '../staff/staff-actor.js';
 import type { StaffService } from '../staff/staff.service.js';
 import { EVIDENCE_BUNDLE_POLICY } from './evidence-bundle.policy.js';
 import type { EvidenceBundleService } from './evidence-bundle.service.js';
+
+/**
+ * Whether the download stopped because the client disconnected: then the response socket is gone before the whole
+ * body was sent (the writer sees ERR_STREAM_PREMATURE_CLOSE or a destroyed stream). A real failure (a blob that
+ * cannot be read) leaves the connection open until the body is destroyed, after this check.
+ */
+function clientWentAway(request: IncomingMessage, response: ServerResponse): boolean {
+  return (response.destroyed && !response.writableFinished) || (request.destroyed && !request.complete);
+}
 
 export function registerEvidenceBundleRoutes(
   app: FastifyInstance,
@@ -28,7 +38,12 @@ export function registerEvidenceBundleRoutes(
       });
       const body = new PassThrough();
       bundle.write(body).catch((error: unknown) => {
-        request.log.error({ err: error, code: 'evidence.bundle_failed' }, 'evidence bundle export failed');
+        if (clientWentAway(request.raw, reply.raw)) {
+          // The browser closed the connection (the user cancelled, or the network dropped): not a server fault.
+          request.log.info({ code: 'evidence.bundle_aborted' }, 'evidence bundle download ended by the client');
+        } else {
+          request.log.error({ err: error, code: 'evidence.bundle_failed' }, 'evidence bundle export failed');
+        }
         body.destroy(error instanceof Error ? error : new Error('bundle export failed'));
       });
       return reply

@@ -37,13 +37,20 @@ import { registerBlobReferences } from '../../storage/blob-references.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { EnqueueEvidenceTimestamp } from '../evidence-timestamp/evidence-timestamp.module.js';
-import { caseScope, inScope, type CaseViewer } from '../cases/case-scope.js';
-import { createCaseNotFoundError, createWithdrawnError } from '../cases/cases.errors.js';
+import { createCaseNotFoundError } from '../cases/cases.errors.js';
 import type { UploadedFile } from '../intake/attachments.service.js';
 import { sealContext } from '../intake/case-sealing.js';
-import { createCaseClosedError } from '../intake/intake.errors.js';
-import { casesRepository, type CaseRow, type Db } from '../intake/intake.repository.js';
+import type { Db } from '../intake/intake.repository.js';
 import { newSortableId } from '../intake/sortable-id.js';
+import {
+  chainActorOf,
+  openCaseFor,
+  recordCaseAudit,
+  staffCase,
+  type CaseAuditDetail,
+  type CaseParty,
+  type CasePartyStaff,
+} from './case-party.js';
 import { checkEvidenceFiles, MAX_FILES_PER_ITEM, type CheckedEvidenceFile } from './evidence.files.js';
 import {
   createEvidenceFileNotFoundError,
@@ -69,10 +76,7 @@ registerEncryptedColumns({
 registerBlobReferences({ table: 'evidence_files', column: 'sha256' });
 
 /** A staff member acting on a case's evidence (role and team decide which cases they see). */
-export interface EvidenceStaffActor extends CaseViewer {
-  readonly id: string;
-  readonly ipHash: string | null;
-}
+export type EvidenceStaffActor = CasePartyStaff;
 
 export interface AppendEntryInput {
   readonly caseId: string;
@@ -135,8 +139,6 @@ interface StoredFile extends CheckedEvidenceFile {
 const ENTRY_CONTEXT = (id: string) => sealContext('evidence_entries', 'entry_sealed', id);
 const FILE_NAME_CONTEXT = (id: string) => sealContext('evidence_files', 'name_sealed', id);
 
-const isWithdrawn = (row: CaseRow) => row.stage === 'withdrawn' || row.status === 'withdrawn';
-const closedToVictim = (row: CaseRow) => row.status === 'withdrawn' || row.erased_at !== null;
 
 /** An item from what a person typed, the files it keeps and the files just stored. */
 function buildItem(
@@ -357,47 +359,16 @@ export function createEvidenceService({
     for (const file of stored) if (!(await blobStore.has(file.sha256))) await blobStore.put(file.bytes);
   }
 
-  async function staffCase(trx: Db, caseId: string, actor: CaseViewer, forWrite: boolean): Promise<CaseRow> {
-    const row = await casesRepository.findById(trx, caseId);
-    if (!row || !inScope(caseScope(actor), row) || row.erased_at !== null) throw createCaseNotFoundError();
-    if (isWithdrawn(row) && forWrite) throw createWithdrawnError();
-    return row;
-  }
+  type Who = CaseParty;
 
-  async function victimCase(trx: Db, caseId: string): Promise<CaseRow> {
-    const row = await casesRepository.findById(trx, caseId);
-    if (!row || closedToVictim(row)) throw createCaseClosedError();
-    return row;
-  }
-
-  type Who = { kind: 'victim' } | { kind: 'staff'; actor: EvidenceStaffActor };
-
-  const chainActor = (who: Who): EvidenceActor => (who.kind === 'victim' ? { type: 'victim' } : { type: 'staff', id: who.actor.id });
   const capturedByOf = (who: Who): CapturedBy => (who.kind === 'victim' ? 'victim' : 'consultant');
-
-  function recordAudit(trx: Db, who: Who, caseId: string, action: string, detail: Record<string, string | number | boolean | null>) {
-    return audit.record(
-      {
-        actorType: who.kind,
-        actorId: who.kind === 'staff' ? who.actor.id : null,
-        action,
-        targetType: 'case',
-        targetId: caseId,
-        ...(who.kind === 'staff' ? { ipHash: who.actor.ipHash } : {}),
-        detail,
-      },
-      trx,
-    );
-  }
-
-  async function openCase(trx: Db, who: Who, caseId: string, forWrite: boolean) {
-    return who.kind === 'victim' ? victimCase(trx, caseId) : staffCase(trx, caseId, who.actor, forWrite);
-  }
+  const recordAudit = (trx: Db, who: Who, caseId: string, action: string, detail: CaseAuditDetail) =>
+    recordCaseAudit(audit, trx, who, caseId, action, detail);
 
   async function read(who: Who, caseId: string): Promise<EvidenceLocker> {
     await signingKeys.current();
     return db.transaction().execute(async (trx) => {
-      await openCase(trx, who, caseId, false);
+      await openCaseFor(trx, who, caseId, false);
       const locker = await presentLocker(trx, caseId, who.kind === 'staff');
       await recordAudit(trx, who, caseId, 'evidence.viewed', { items: locker.items.length, chainOk: locker.verification.ok });
       return locker;
@@ -409,10 +380,10 @@ export function createEvidenceService({
     const stored = await storeFiles(files);
     const itemId = randomUUID();
     const locker = await db.transaction().execute(async (trx) => {
-      await openCase(trx, who, caseId, true);
+      await openCaseFor(trx, who, caseId, true);
       if (stored.length === 0) throw createEvidenceNoFilesError();
       const item = buildItem(itemId, data.item, stored.map(fileOf), capturedByOf(who), clock().toISOString());
-      const { entry } = await appendEntry(trx, { caseId, type: 'add', itemId, item, actor: chainActor(who) });
+      const { entry } = await appendEntry(trx, { caseId, type: 'add', itemId, item, actor: chainActorOf(who) });
       await recordAudit(trx, who, caseId, 'evidence.added', { itemId, seq: entry.seq, files: stored.length });
       return presentLocker(trx, caseId, who.kind === 'staff');
     });
@@ -440,7 +411,7 @@ export function createEvidenceService({
     await signingKeys.current();
     const stored = await storeFiles(files);
     const locker = await db.transaction().execute(async (trx) => {
-      await openCase(trx, who, caseId, true);
+      await openCaseFor(trx, who, caseId, true);
       const before = await liveItem(trx, caseId, itemId, data.expectedSeq);
       const keep = data.keepFiles ? before.files.filter((f) => data.keepFiles?.includes(f.sha256)) : before.files;
       const merged = [...keep, ...stored.map(fileOf).filter((f) => !keep.some((k) => k.sha256 === f.sha256))];
@@ -448,7 +419,7 @@ export function createEvidenceService({
       if (merged.length > MAX_FILES_PER_ITEM) throw createEvidenceTooManyFilesError();
       // Who captured it and when does not change with a correction of what the post says.
       const item = { ...buildItem(itemId, data.item, merged, before.capturedBy, before.capturedAt), ...(data.item.capturedAt ? {} : { capturedAt: before.capturedAt }) };
-      const { entry } = await appendEntry(trx, { caseId, type: 'correct', itemId, item, reason: data.reason, actor: chainActor(who) });
+      const { entry } = await appendEntry(trx, { caseId, type: 'correct', itemId, item, reason: data.reason, actor: chainActorOf(who) });
       await recordAudit(trx, who, caseId, 'evidence.corrected', { itemId, seq: entry.seq, files: merged.length });
       return presentLocker(trx, caseId, who.kind === 'staff');
     });
@@ -459,9 +430,9 @@ export function createEvidenceService({
   async function remove(who: Who, caseId: string, itemId: string, data: EvidenceRemove): Promise<EvidenceLocker> {
     await signingKeys.current();
     return db.transaction().execute(async (trx) => {
-      await openCase(trx, who, caseId, true);
+      await openCaseFor(trx, who, caseId, true);
       await liveItem(trx, caseId, itemId, data.expectedSeq);
-      const { entry } = await appendEntry(trx, { caseId, type: 'remove', itemId, reason: data.reason, actor: chainActor(who) });
+      const { entry } = await appendEntry(trx, { caseId, type: 'remove', itemId, reason: data.reason, actor: chainActorOf(who) });
       await recordAudit(trx, who, caseId, 'evidence.removed', { itemId, seq: entry.seq });
       return presentLocker(trx, caseId, who.kind === 'staff');
     });

@@ -4,7 +4,7 @@ import {
   type DisclosureState,
   type IntakeChannel,
   type Locale,
-  type Platform,
+  PLATFORM_LABELS,
   type TakedownState,
   type WorkflowStage,
 } from '@mimamoru/core';
@@ -61,23 +61,6 @@ const SCOPES = {
   all: { ja: 'すべてのチーム', en: 'All teams' },
   team: { ja: 'チーム', en: 'Team' },
 } as const;
-
-const PLATFORM_LABELS: Labels<Platform> = {
-  x: { ja: 'X（旧Twitter）', en: 'X (Twitter)' },
-  instagram: { ja: 'Instagram', en: 'Instagram' },
-  facebook: { ja: 'Facebook', en: 'Facebook' },
-  threads: { ja: 'Threads', en: 'Threads' },
-  youtube: { ja: 'YouTube', en: 'YouTube' },
-  tiktok: { ja: 'TikTok', en: 'TikTok' },
-  line: { ja: 'LINE', en: 'LINE' },
-  '5ch': { ja: '5ちゃんねる などの掲示板', en: '5channel and other boards' },
-  'google-maps': { ja: 'Googleマップの口コミ', en: 'Google Maps reviews' },
-  note: { ja: 'note', en: 'note' },
-  'yahoo-chiebukuro': { ja: 'Yahoo!知恵袋', en: 'Yahoo! Chiebukuro' },
-  ameba: { ja: 'アメーバブログ', en: 'Ameba blog' },
-  blog: { ja: 'その他のブログ・まとめサイト', en: 'Other blogs and aggregator sites' },
-  other: { ja: 'その他・わからない', en: 'Other / not sure' },
-};
 
 const CHANNEL_LABELS: Labels<IntakeChannel> = {
   web: { ja: 'ウェブの相談フォーム', en: 'Web form' },

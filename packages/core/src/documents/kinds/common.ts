@@ -265,6 +265,44 @@ export function needEvidence(context: BuildContext): boolean {
   return false;
 }
 
+/** How a テレサ form names its per-post columns, for the errors of a missing cell. */
+export interface PostColumnNames {
+  /** 掲載されている情報 / 掲載された情報 */
+  readonly content: string;
+  /** 侵害されたとする権利 / 侵害された権利 */
+  readonly right: string;
+  /** 権利が侵害されたとする理由 / 権利が明らかに侵害されたとする理由 */
+  readonly reason: string;
+  readonly reasonEn: (post: number) => string;
+}
+
+/**
+ * The checks both テレサ forms (送信防止措置依頼書, 発信者情報開示請求書) make on their table: at least one post,
+ * claims only for selected posts, and for every post what it says, the right infringed and why.
+ */
+export function checkPostColumns(
+  context: BuildContext,
+  claims: readonly ItemClaim[] | undefined,
+  claimsField: string,
+  names: PostColumnNames,
+): void {
+  if (!needEvidence(context)) return;
+  checkClaims(context, claims, claimsField);
+  context.input.evidence.forEach((item, index) => {
+    const claim = claimFor(claims, item);
+    const label = postLabel(index);
+    need(context, contentOf(item, claim), `evidence.${index}.text`, `${label}の「${names.content}」`, `What post ${index + 1} says`);
+    if (rightsOf(item, claim).length === 0) {
+      context.errors.push({
+        code: 'document.field_required',
+        field: `evidence.${index}.legal.rights`,
+        message: { ja: `${label}の「${names.right}」を選んでください。`, en: `Choose the right post ${index + 1} infringes.` },
+      });
+    }
+    need(context, reasonOf(item, claim), `evidence.${index}.legal.context`, `${label}の「${names.reason}」`, names.reasonEn(index + 1));
+  });
+}
+
 /** The requester's identity fields; a company signs with its name and the signer's title. */
 export function requesterRows(
   context: BuildContext,

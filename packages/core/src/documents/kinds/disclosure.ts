@@ -4,7 +4,7 @@ import type { DisclosureBasis, DocumentInput, LegitimateReason, SenderInfoItem }
 import { LEGITIMATE_REASONS, SENDER_INFO_ITEMS } from '../input.js';
 import {
   CELL_LIMITS,
-  checkClaims,
+  checkPostColumns,
   checkRequester,
   claimFor,
   contentOf,
@@ -13,7 +13,6 @@ import {
   fit,
   locationText,
   need,
-  needEvidence,
   postLabel,
   reasonOf,
   requesterRows,
@@ -134,26 +133,11 @@ function validate(context: BuildContext): void {
       });
     }
   }
-  if (!needEvidence(context)) return;
-  checkClaims(context, options?.items, 'disclosure.items');
-  input.evidence.forEach((item, index) => {
-    const claim = claimFor(options?.items, item);
-    const label = postLabel(index);
-    need(context, contentOf(item, claim), `evidence.${index}.text`, `${label}の「掲載された情報」`, `What post ${index + 1} says`);
-    if (rightsOf(item, claim).length === 0) {
-      context.errors.push({
-        code: 'document.field_required',
-        field: `evidence.${index}.legal.rights`,
-        message: { ja: `${label}の「侵害された権利」を選んでください。`, en: `Choose the right post ${index + 1} infringes.` },
-      });
-    }
-    need(
-      context,
-      reasonOf(item, claim),
-      `evidence.${index}.legal.context`,
-      `${label}の「権利が明らかに侵害されたとする理由」`,
-      `Why post ${index + 1} clearly infringes your rights`,
-    );
+  checkPostColumns(context, options?.items, 'disclosure.items', {
+    content: '掲載された情報',
+    right: '侵害された権利',
+    reason: '権利が明らかに侵害されたとする理由',
+    reasonEn: (post) => `Why post ${post} clearly infringes your rights`,
   });
 }
 

@@ -2,7 +2,7 @@ import type { Block, DocumentModel, Inline } from '../document-model.js';
 import type { DocumentInput } from '../input.js';
 import {
   CELL_LIMITS,
-  checkClaims,
+  checkPostColumns,
   checkRequester,
   claimFor,
   contentOf,
@@ -11,7 +11,6 @@ import {
   fit,
   locationText,
   need,
-  needEvidence,
   postLabel,
   reasonOf,
   requesterRows,
@@ -54,26 +53,11 @@ function validate(context: BuildContext): void {
       },
     });
   }
-  if (!needEvidence(context)) return;
-  checkClaims(context, input.takedown?.items, 'takedown.items');
-  input.evidence.forEach((item, index) => {
-    const claim = claimFor(input.takedown?.items, item);
-    const label = postLabel(index);
-    need(context, contentOf(item, claim), `evidence.${index}.text`, `${label}の「掲載されている情報」`, `What post ${index + 1} says`);
-    if (rightsOf(item, claim).length === 0) {
-      context.errors.push({
-        code: 'document.field_required',
-        field: `evidence.${index}.legal.rights`,
-        message: { ja: `${label}の「侵害されたとする権利」を選んでください。`, en: `Choose the right post ${index + 1} infringes.` },
-      });
-    }
-    need(
-      context,
-      reasonOf(item, claim),
-      `evidence.${index}.legal.context`,
-      `${label}の「権利が侵害されたとする理由」`,
-      `Why post ${index + 1} infringes your rights`,
-    );
+  checkPostColumns(context, input.takedown?.items, 'takedown.items', {
+    content: '掲載されている情報',
+    right: '侵害されたとする権利',
+    reason: '権利が侵害されたとする理由',
+    reasonEn: (post) => `Why post ${post} infringes your rights`,
   });
 }
 
@@ -107,6 +91,8 @@ export function buildTakedownRequest(input: DocumentInput): DocumentModel {
         kind: 'table',
         columns: TAKEDOWN_FORM.columns.map((label, i) => ({ label, width: widths[i] ?? 0 })),
         rows,
+        // The form's 記 table is a 太枠 (thick outer border): the declaration refers to 「上記太枠内」.
+        frame: 'thick',
       },
       { kind: 'paragraph', text: [TAKEDOWN_FORM.declaration] },
       {
