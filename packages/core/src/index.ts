@@ -51,4 +51,4 @@ export { ANALYSIS_LEGAL_BASIS, quotePhrase } from './analysis/explain.js';
 export { CONTEXT_MULTIPLIERS } from './analysis/detectors/detector.js';
 export type { Detector, DetectorResult, PostScan } from './analysis/detectors/detector.js';
 export { isValidMyNumber } from './analysis/detectors/privacy.js';
-export { TEXTLINT_INAPPROPRIATE_WORDS } from './analysis/data/textlint-inappropriate-words.js';
+export { TEXTLINT_INAPPROPRIATE_WORDS } from './analysis/wordlists/textlint-inappropriate-words.js';

@@ -79,7 +79,7 @@ describe('analyzePost labels abusive posts and highlights the visible phrase', (
   });
 
   it.each([
-    // Conjugated forms generated from one verb (data/frames.ts), not listed as phrases.
+    // Conjugated forms generated from one verb (wordlists/frames.ts), not listed as phrases.
     ['次会ったら刺すからな', 'threat'],
     ['てめえの顔面ぶん殴ってやる', 'threat'],
     ['お前の娘の学校知ってるからな', 'threat'],

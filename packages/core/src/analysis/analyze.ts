@@ -5,9 +5,9 @@
  * Overall score (for ranking) = max category score + 0.25 × (noisy-or of all categories − max), so a post with
  * several kinds of abuse ranks just above one with only its worst kind. Category scoring: detectors/detector.ts.
  */
-import { CONTEXT_ENTRIES, type ContextKind } from './data/context-words.js';
-import { FRAME_ENTRIES } from './data/frames.js';
-import { ALL_ENTRIES, PRIVACY_ENTRIES } from './data/lexicon.js';
+import { CONTEXT_ENTRIES, type ContextKind } from './wordlists/context-words.js';
+import { FRAME_ENTRIES } from './wordlists/frames.js';
+import { ALL_ENTRIES, PRIVACY_ENTRIES } from './wordlists/lexicon.js';
 import { round, type Detector, type PostScan } from './detectors/detector.js';
 import { detectDefamation } from './detectors/defamation.js';
 import { detectDiscrimination } from './detectors/discrimination.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conjugate, harmForms, urgeForms } from './data/conjugation.js';
+import { conjugate, harmForms, urgeForms } from './wordlists/conjugation.js';
 
 describe('conjugation generates the forms the lexicon needs from one dictionary form', () => {
   it.each([

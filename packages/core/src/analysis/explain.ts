@@ -7,7 +7,7 @@
  */
 import type { LegalBasis } from '../law/source.js';
 import { BASIS, LAW_URLS } from '../law/offences.js';
-import { EMOJI_MEANINGS } from './data/emoji.js';
+import { EMOJI_MEANINGS } from './wordlists/emoji.js';
 import type { AnalysisCategory } from './types.js';
 
 export const ANALYSIS_LEGAL_BASIS: Readonly<Record<AnalysisCategory, readonly LegalBasis[]>> = {

@@ -6,8 +6,8 @@
  * pattern character (し○ ≈ しね), which an Aho-Corasick automaton cannot do cheaply. Cost is about
  * (post length × 2) map lookups, since most positions fail on the first or second character.
  */
-import type { LexiconEntry } from './data/lexicon.js';
-import { HOMOPHONE_VARIANTS } from './data/lexicon.js';
+import type { LexiconEntry } from './wordlists/lexicon.js';
+import { HOMOPHONE_VARIANTS } from './wordlists/lexicon.js';
 import { MASK, normalizeText, type NormalizedText } from './normalize.js';
 
 const LONG = 0x30fc;

@@ -3,7 +3,7 @@
  * `(scan, original, context) → { score, spans, rules, evidence }`: `scan` holds the normalised text (with its map
  * back to the original), the lexicon matches and the context markers found in one pass; `original` is the post.
  *
- * Scoring (documented for review; weights in data/*.ts):
+ * Scoring (documented for review; weights in wordlists/*.ts):
  *   p(match) = weight(rule) × Π context multipliers × target multiplier, capped at 0.99;
  *   matches on the same characters count once (the stronger), a match inside a longer one is dropped;
  *   overlapping matches form one piece of evidence worth their strongest p;
@@ -11,7 +11,7 @@
  * Context multipliers (CONTEXT_MULTIPLIERS) are calibrated on the eval development split.
  */
 import type { AnalysisCategory, AnalysisContext, AnalysisSpan } from '../types.js';
-import type { ContextKind } from '../data/context-words.js';
+import type { ContextKind } from '../wordlists/context-words.js';
 import { MAX_MATCHES, type Match } from '../matcher.js';
 import { toOriginalRange, type NormalizedText } from '../normalize.js';
 

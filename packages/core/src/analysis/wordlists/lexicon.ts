@@ -141,7 +141,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     '外人のくせに', '部落のくせに', '部落出身の',
   ] },
 
-  // ── targets and context (no category score of their own; see context.ts) are in data/context-words.ts ──
+  // ── targets and context (no category score of their own; see context.ts) are in wordlists/context-words.ts ──
 ];
 
 /** textlint entries too ambiguous to flag in SNS talk (ordinary meanings dominate): skipped, with the reason. */

@@ -3,11 +3,11 @@
  * kind of abuse, and the grammar frames that make them an attack — the 命令形 of a harm verb, 〜てやる / 〜に行く,
  * 〜ばいいのに, a comparison (豚みたい, 猿レベル, 小学生以下), a body part with a request (胸 + 触らせて), a
  * misconduct verb asserted as done (横領した, 盗用してる, 〜で逮捕). Surface forms are generated once when the matcher
- * is compiled (data/conjugation.ts), so a new verb gets every ending without listing phrases.
+ * is compiled (wordlists/conjugation.ts), so a new verb gets every ending without listing phrases.
  *
  * Source: written by the mimamoru project (2026-11-29) from Japanese grammar and the categories of 刑法222条
  * (脅迫), 230条 (名誉毀損), 231条 (侮辱), 202条 (自殺関与) as summarised in DOMAIN.md §4; no third-party text.
- * Weights follow data/lexicon.ts (probability that the form alone, aimed at nobody, is that kind of abuse);
+ * Weights follow wordlists/lexicon.ts (probability that the form alone, aimed at nobody, is that kind of abuse);
  * frames that are ambiguous without a target stay below the label threshold so that only a target (お前,
  * @mention, a named person) lifts them over it. Licence: same as mimamoru.
  */

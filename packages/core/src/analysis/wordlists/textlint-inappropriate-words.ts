@@ -4,7 +4,7 @@
  * https://github.com/MosasoM/inappropriate-words-ja as its origin, itself MIT-licensed, "Copyright (c) 2020
  * K Hashimoto" (same MIT terms as below; checked 2026-11-29 at commit e69aaa3 of its LICENSE). Kept verbatim and in order (duplicates included)
  * so apps/server/test/analysis-wordlist.test.ts can check it still equals the installed package.
- * How mimamoru uses it (category, weight, which entries are skipped) is decided in data/lexicon.ts.
+ * How mimamoru uses it (category, weight, which entries are skipped) is decided in wordlists/lexicon.ts.
  *
  * Licence of the copied list:
  *

@@ -1,7 +1,7 @@
 /**
  * Emoji used as words in abuse, with the meaning they stand for (shown next to the emoji in explanations, so a
  * reader of a report sees why 🔪 was flagged). Source: written by the mimamoru project (2026-11-29) from common
- * usage; the categories and weights of these emoji are in data/lexicon.ts. Licence: same as mimamoru.
+ * usage; the categories and weights of these emoji are in wordlists/lexicon.ts. Licence: same as mimamoru.
  */
 export const EMOJI_MEANINGS: Readonly<Record<string, { readonly ja: string; readonly en: string }>> = {
   '🔪': { ja: '刃物', en: 'knife' },
