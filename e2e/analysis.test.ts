@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisMessages } from '../apps/web/src/analysis/analysis-messages.js';
 import { evidenceRecordMessages } from '../apps/web/src/components/evidence-record-messages.js';
 import { ja } from '../apps/web/src/i18n/ja.js';
+import { analyzePost, analyzePostsWithSummary } from '@mimamoru/core';
 import { ABUSIVE_POSTS, fixturePosts } from './support/analysis-posts.js';
 import { analyzeFixture } from './support/analysis-shots.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -169,4 +170,48 @@ describe.skipIf(!browserAvailable)('post analysis in the browser: 50 pasted post
     const own = posts.filter((p) => p.author === worstAuthor).length;
     await page.getByText(a.shown(own, own)).first().waitFor();
   });
+
+  it('a JSON Lines file of 100,000 posts is analysed on the device: counts as core gives them, ranked, paged', async () => {
+    // A flame: pile-on replies, insults and threats with variations, and everyday posts, from 20,000 accounts.
+    const harmful = ['@hanako_y 消えろブス', 'お前の家知ってるからな。今から行く', '死ね', 'ｼﾈ', 'あの店長、前科持ちで詐欺で捕まってる', '在日は日本から出ていけ'];
+    const harmless = ['今日のランチは唐揚げ定食でした', '電車が遅れてて会議に間に合わないかも', '推しのライブのチケット当たった！', '台風が近づいてるので早めに帰宅します'];
+    const posts = Array.from({ length: 100_000 }, (_, i) => ({
+      id: String(1_000_000 + i),
+      text: i % 20 === 0 ? '@hanako_y 消えろブス' : i % 4 === 0 ? `${harmful[i % harmful.length]} ${i % 997}` : `${harmless[i % harmless.length]} #${i}`,
+      author: `@user${(i * 7919) % 20_000}`,
+      postedAt: new Date(Date.UTC(2026, 10, 1) + i * 15_000).toISOString(),
+    }));
+    const expected = analyzePostsWithSummary(posts, analyzePost).summary;
+    const flagged = expected.written - expected.unlabelled;
+    expect(expected.labels['spam-pile-on']).toBeGreaterThan(0);
+
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    // 100,000 rows are sorted and filtered on the page's own thread: generous waits on a loaded machine.
+    page.setDefaultTimeout(120_000);
+    await page.goto('/analyze');
+    await page.getByRole('heading', { level: 1, name: a.pageTitle }).waitFor();
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url());
+    });
+    const jsonl = posts.map((p) => JSON.stringify(p)).join('\n');
+    await page.getByLabel(a.fileLabel).setInputFiles({ name: 'flame.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) });
+    await page.getByRole('button', { name: a.analyze, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: a.resultsTitle }).waitFor({ timeout: 180_000 });
+    // The summary shows once the worker is done (up to a few minutes on a loaded machine).
+    await page.getByText(a.summary(expected.written, flagged, 0).split('（')[0] as string).waitFor({ timeout: 180_000 });
+    await page.getByText(a.merged(expected.read - expected.written)).waitFor();
+    expect(apiCalls).toEqual([]);
+    // One page of 100 rows is rendered, the worst first: the pile-on reply carries its label.
+    const rows = page.locator('table.analysis-posts tbody tr');
+    await expect(rows.count()).resolves.toBe(100);
+    await page.getByText(a.shown(100, expected.written)).first().waitFor();
+    await expect(rows.first().locator('.analysis-chip-none').count()).resolves.toBe(0);
+    // The label filter finds the pile-on: as many posts as core labelled, each with the chip.
+    await page.getByText(a.filtersTitle, { exact: true }).click();
+    await page.getByRole('combobox', { name: a.filterLabel }).selectOption('spam-pile-on');
+    const piled = expected.labels['spam-pile-on'] as number;
+    await page.getByText(a.shown(Math.min(100, piled), piled)).first().waitFor();
+    await expect(rows.first().locator('.analysis-chip-spam-pile-on').count()).resolves.toBe(1);
+  }, 420_000);
 });

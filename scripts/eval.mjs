@@ -3,8 +3,9 @@
 // evaluation set in eval/ (see eval/README.md), per category, for "any label" and for harmless posts, with a
 // confusion summary. Runs on the test split by default; `--split dev` for the part the engine may be tuned on.
 //
-//   node scripts/eval.mjs [--split test|dev|dev2|all] [--threshold 0.5] [--errors] [--json]
-//   (dev2: a second development set written to check that tuning on dev generalises; see eval/README.md)
+//   node scripts/eval.mjs [--split test|dev|dev2|dev3|all] [--threshold 0.5] [--errors] [--json]
+//   (dev2: a second development set written to check that tuning on dev generalises; dev3: a third, scored
+//   before any rule was changed for it; see eval/README.md)
 //   node scripts/eval.mjs --resplit     re-deal dev/test 50/50 by a seeded hash of each id (idempotent)
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ const SPLIT_SEED = 20261129;
 function usage(message) {
   if (message) console.error(`eval: ${message}`);
   console.error(
-    'usage: node scripts/eval.mjs [--split test|dev|dev2|all] [--threshold 0..1] [--errors] [--json] | --resplit',
+    'usage: node scripts/eval.mjs [--split test|dev|dev2|dev3|all] [--threshold 0..1] [--errors] [--json] | --resplit',
   );
   process.exit(2);
 }
@@ -34,7 +35,8 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--resplit') options.resplit = true;
   else usage(`unknown argument ${a}`);
 }
-if (!['test', 'dev', 'dev2', 'all'].includes(options.split)) usage('--split is test, dev, dev2 or all');
+if (!['test', 'dev', 'dev2', 'dev3', 'all'].includes(options.split))
+  usage('--split is test, dev, dev2, dev3 or all');
 if (options.threshold !== undefined && !(options.threshold >= 0 && options.threshold <= 1))
   usage('--threshold is a number from 0 to 1');
 

@@ -43,6 +43,7 @@ export { GOAL_LABELS } from './documents/kinds/case-summary.js';
 export * from './analysis/types.js';
 export * from './analysis/import.js';
 export * from './analysis/bulk.js';
+export * from './analysis/bulk-run.js';
 export * from './analysis/authors.js';
 export { normalizeForMatching, normalizeText, toOriginalRange, MASK } from './analysis/normalize.js';
 export type { NormalizedText, NormalizedForMatching } from './analysis/normalize.js';

@@ -1,8 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { open, rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
   ANALYSIS_CATEGORIES,
@@ -11,8 +9,7 @@ import {
   IMPORT_FORMATS,
   POST_FIELDS,
   buildThreads,
-  createAuthorView,
-  createBulkIndex,
+  createBulkRun,
   createPostReader,
   guessImportFormat,
   hash53,
@@ -32,6 +29,7 @@ import {
   type ThreadSummary,
 } from '@mimamoru/core';
 import { Option, type Command } from 'commander';
+import { LineSpool, type LineSpoolOptions } from './line-spool.js';
 import type { CliIo } from './main.js';
 
 const HELP = `
@@ -49,8 +47,9 @@ Input formats (--format, else guessed from the file name and the first line):
          url/URL, id, replyTo/返信先) or named with --column text=本文 --column author=投稿者
   text   one post per line
 Input must be UTF-8. Lines over 100 KB, invalid UTF-8 and malformed lines are reported with their line numbers
-on stderr and skipped; the rest is analysed. The file is read twice (to find duplicates and pile-ons first), a
-line at a time, so memory stays bounded; stdin is first copied to a temporary file.
+on stderr and skipped; the rest is analysed. The input is read once, a line at a time; results wait in memory
+and, beyond 16 MB, in an encrypted temporary file until the end, when the lines of merged posts and pile-ons
+get their final counts. Memory stays bounded; stdin is read as it comes.
 
 A summary (counts per label, top authors, threads) goes to stderr, with a progress bar on a terminal.
 
@@ -64,20 +63,44 @@ Exit codes: 0 analysed (some lines may have been skipped), 1 input error (nothin
 `;
 
 export interface AnalyzeFileOptions {
-  /** Path of the input file (read twice), or its bytes already in memory (the server's decrypted upload). */
-  readonly input: string | Uint8Array;
+  /** Path of the input file, its bytes already in memory (the server's decrypted upload), or a stream (stdin). */
+  readonly input: string | Uint8Array | AsyncIterable<Uint8Array>;
   readonly format?: ImportFormat;
   readonly columns?: Partial<ColumnMapping>;
-  readonly output: { write(text: string): unknown };
+  /** Receives the result lines in runs of whole lines (a Node stream's back-pressure is respected). */
+  readonly output: { write(data: string | Uint8Array): unknown };
   readonly analysis?: AnalysisOptions;
   readonly minAccounts?: number;
-  /** Called per skipped line (first pass only). */
+  /** Called per skipped line. */
   readonly onIssue?: (issue: ImportIssue) => void;
-  readonly onProgress?: (progress: { pass: 1 | 2; bytes: number; totalBytes: number; posts: number }) => void;
+  readonly onProgress?: (progress: AnalyzeProgress) => void;
   /** The per-post engine; `analyzePost` from core unless a test or the bench passes another. */
   readonly analyze?: (text: string, options: AnalysisOptions) => PostAnalysis;
-  /** The JSON line written per kept post (default: the CLI's `{ id, score, labels, … }`). */
-  readonly line?: (post: ImportedPost, analysis: PostAnalysis, stats: BulkStats) => string;
+  /** The line written per kept post (default: the CLI's `{ id, score, labels, … }`). */
+  readonly result?: ResultFormat;
+  /** Where result lines wait for the end of the input (the temporary file's directory, memory kept). */
+  readonly spool?: LineSpoolOptions;
+}
+
+/** Bytes of the input read and posts found so far. */
+export interface AnalyzeProgress {
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly posts: number;
+}
+
+/**
+ * How a kept post becomes a line of output. Lines are written as each post is analysed, with the stats it had
+ * then (one copy, its own account); once the whole input is read, the few lines whose stats changed (later
+ * copies, more accounts, a pile-on) are passed to `relabel` with the final stats.
+ */
+export interface ResultFormat {
+  /** The line (ending in "\n"), whole or in pieces: strings, and UTF-8 bytes for a part encoded once and reused. */
+  line(post: ImportedPost, analysis: PostAnalysis, stats: BulkStats): string | readonly (string | Uint8Array)[];
+  /** Whether a line written with the first stats must be rewritten for these final ones. */
+  outdated(stats: BulkStats): boolean;
+  /** The line again (as `line` gives it) for the final stats. */
+  relabel(line: string, stats: BulkStats): string | readonly (string | Uint8Array)[];
 }
 
 export interface AnalyzeFileResult {
@@ -95,7 +118,6 @@ export interface AnalyzeFileResult {
 }
 
 const CHUNK = 64 * 1024;
-const OUTPUT_BATCH = 256 * 1024;
 
 async function sniffFormat(path: string): Promise<ImportFormat> {
   const handle = await open(path, 'r');
@@ -115,15 +137,29 @@ function sniffBytes(bytes: Uint8Array): ImportFormat {
   return guessImportFormat(undefined, head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '');
 }
 
-/** Writes text to a Node stream (waiting on back-pressure) or to a plain `{ write }` sink (awaited when it returns a promise). */
-async function writeOut(sink: AnalyzeFileOptions['output'], text: string): Promise<void> {
-  const ok = sink.write(text);
+/**
+ * Writes a block (one string or buffer, or the pieces of one block) to a Node stream, waiting on back-pressure
+ * (pieces are corked into one write), or to a plain `{ write }` sink, awaited when it returns a promise.
+ */
+async function writeOut(sink: AnalyzeFileOptions['output'], data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
+  const stream = sink as Partial<Writable>;
+  const isStream = typeof stream.on === 'function' && typeof stream.off === 'function';
+  let ok: unknown = true;
+  if (typeof data === 'string' || data instanceof Uint8Array) ok = sink.write(data);
+  else if (isStream && typeof stream.cork === 'function' && typeof stream.uncork === 'function') {
+    stream.cork();
+    for (const piece of data) ok = sink.write(piece);
+    stream.uncork();
+  } else
+    for (const piece of data) {
+      ok = sink.write(piece);
+      if (ok instanceof Promise) await ok;
+    }
   if (ok instanceof Promise) {
     await ok;
     return;
   }
-  const stream = sink as Partial<Writable>;
-  if (ok === false && typeof stream.on === 'function' && typeof stream.off === 'function') {
+  if (ok === false && isStream) {
     // Resume on drain, or give up on error/close (the caller reports the stream's error).
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -135,43 +171,121 @@ async function writeOut(sink: AnalyzeFileOptions['output'], text: string): Promi
   }
 }
 
+/** Scores are rounded to thousandths: their JSON text, made once (index = score × 1000). */
+const THOUSANDTHS = Array.from({ length: 1001 }, (_, i) => String(i / 1000));
 /** A number as JSON.stringify writes it (NaN and ±Infinity → null). */
-const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
+const num = (n: number): string => {
+  const i = Math.round(n * 1000);
+  if (i >= 0 && i <= 1000 && i / 1000 === n) return THOUSANDTHS[i] as string;
+  return Number.isFinite(n) ? String(n) : 'null';
+};
 const str = (s: string): string => JSON.stringify(s);
+/** Rule and category names come from a small fixed set: quoted once. */
+const quotedNames = new Map<string, string>();
+const name = (s: string): string => {
+  let quoted = quotedNames.get(s);
+  if (quoted === undefined) {
+    quoted = str(s);
+    if (quotedNames.size < 10_000) quotedNames.set(s, quoted);
+  }
+  return quoted;
+};
 /** `"insult":` … prefixes of the categories object, in ANALYSIS_CATEGORIES order. */
 const CATEGORY_KEYS = ANALYSIS_CATEGORIES.map((c, i) => `${i === 0 ? '' : ','}${str(c)}:`);
+/** The end of the line of a post in which nothing was found (after its id). */
+const NOTHING_LINE = `,"score":0,"labels":[],"categories":{${ANALYSIS_CATEGORIES.map((c) => `${str(c)}:0`).join(',')}},"spans":[],"explanation":{"ja":"","en":""}}\n`;
+
+/**
+ * The end of a line from its explanation on, as UTF-8: explanations are shared objects for equal labels and
+ * phrases (core's explainLabels), so a flame's thousand identical explanations are encoded once.
+ */
+const encodedTails = new WeakMap<object, Buffer>();
+function explanationTail(explanation: PostAnalysis['explanation']): Buffer {
+  let tail = encodedTails.get(explanation);
+  if (tail === undefined) {
+    tail = Buffer.from(`],"explanation":{"ja":${str(explanation.ja)},"en":${str(explanation.en)}}}\n`, 'utf8');
+    encodedTails.set(explanation, tail);
+  }
+  return tail;
+}
 
 /**
  * One JSON line, with the keys in the order the issue names them. Written by hand (the same bytes as
- * JSON.stringify of `{ id, score, labels, categories, spans, explanation }`) to skip building the object.
+ * JSON.stringify of `{ id, score, labels, categories, spans, explanation }`) to skip building the object: the
+ * part before the explanation (ASCII but for the id) and the explanation's bytes.
  */
-function resultLine(id: string, a: PostAnalysis): string {
-  let line = `{"id":${str(id)},"score":${num(a.score)},"labels":${JSON.stringify(a.labels)},"categories":{`;
+function resultLine(id: string, a: PostAnalysis): [string, Uint8Array] | string {
+  if (a.score === 0 && a.spans.length === 0 && a.labels.length === 0 && a.explanation.ja === '' && a.explanation.en === '')
+    return `{"id":${str(id)}${NOTHING_LINE}`;
+  let line = `{"id":${str(id)},"score":${num(a.score)},"labels":[`;
+  for (let i = 0; i < a.labels.length; i++) line += `${i === 0 ? '' : ','}${name(a.labels[i] as string)}`;
+  line += '],"categories":{';
   for (let i = 0; i < ANALYSIS_CATEGORIES.length; i++)
     line += `${CATEGORY_KEYS[i] as string}${num(a.categories[ANALYSIS_CATEGORIES[i] as AnalysisCategory])}`;
   line += '},"spans":[';
   for (let i = 0; i < a.spans.length; i++) {
     const s = a.spans[i] as PostAnalysis['spans'][number];
-    line += `${i === 0 ? '' : ','}{"start":${num(s.start)},"end":${num(s.end)},"category":${str(s.category)},"rule":${str(s.rule)}}`;
+    line += `${i === 0 ? '' : ','}{"start":${num(s.start)},"end":${num(s.end)},"category":${name(s.category)},"rule":${name(s.rule)}}`;
   }
-  return `${line}],"explanation":{"ja":${str(a.explanation.ja)},"en":${str(a.explanation.en)}}}\n`;
+  return [line, explanationTail(a.explanation)];
 }
 
+/** The CLI's lines: `{ id, score, labels, categories, spans, explanation }`. */
+export const CLI_RESULT: ResultFormat = {
+  line: (post, analysis) => resultLine(post.id, analysis),
+  // Only the pile-on label and the merged copies show in these lines (not the number of accounts alone).
+  outdated: (stats) => stats.pileOn || stats.copies > 1,
+  relabel(line, stats) {
+    const parsed = JSON.parse(line) as PostAnalysis & { id: string };
+    return resultLine(parsed.id, withBulkStats(parsed, stats));
+  },
+};
+
 /**
- * Analyses a file of posts as `mimamoru analyze` does (and as `npm run bench` times it): a first pass finds
- * identical posts and pile-ons, a second analyses each kept post and writes its JSON line. Streams both passes.
+ * Analyses a file of posts as `mimamoru analyze` does (and as `npm run bench` times it), in one streaming pass:
+ * each post is read, merged with identical ones (createBulkRun) or analysed, and its line spooled; at the end the
+ * spool is written out, the lines of posts whose copies or accounts changed rewritten (ResultFormat.relabel).
  */
 export async function analyzeFile(options: AnalyzeFileOptions): Promise<AnalyzeFileResult> {
   const { input } = options;
-  const format = options.format ?? (typeof input === 'string' ? await sniffFormat(input) : sniffBytes(input));
-  const totalBytes = typeof input === 'string' ? (await stat(input)).size : input.byteLength;
-  /** The input in chunks of at most CHUNK bytes, from the file or the bytes in memory. */
-  const chunks = (): AsyncIterable<Uint8Array> =>
-    typeof input === 'string'
-      ? (createReadStream(input, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>)
-      : (async function* () {
-          for (let at = 0; at < input.byteLength; at += CHUNK) yield input.subarray(at, at + CHUNK);
-        })();
+  let format: ImportFormat;
+  let totalBytes: number;
+  /** The input in chunks, from the file, the bytes in memory or the stream (read once). */
+  let chunks: () => AsyncIterable<Uint8Array>;
+  if (typeof input === 'string') {
+    format = options.format ?? (await sniffFormat(input));
+    totalBytes = (await stat(input)).size;
+    chunks = () => createReadStream(input, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
+  } else if (input instanceof Uint8Array) {
+    format = options.format ?? sniffBytes(input);
+    totalBytes = input.byteLength;
+    chunks = async function* () {
+      for (let at = 0; at < input.byteLength; at += CHUNK) yield input.subarray(at, at + CHUNK);
+    };
+  } else {
+    // A stream: its first 64 KB are read ahead to guess the format, then handed on with the rest. Its size is
+    // not known (progress counts posts only).
+    const iterator = input[Symbol.asyncIterator]();
+    const head: Uint8Array[] = [];
+    let headBytes = 0;
+    let ended = false;
+    while (headBytes < CHUNK) {
+      const next = await iterator.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+      headBytes += next.value.byteLength;
+    }
+    format = options.format ?? sniffBytes(Buffer.concat(head));
+    totalBytes = 0;
+    chunks = async function* () {
+      yield* head;
+      if (ended) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    };
+  }
   // The engine's word data is loaded on use, so `mimamoru --help` stays fast.
   const analyze = options.analyze ?? (await import('@mimamoru/core')).analyzePost;
   let skippedLines = 0;
@@ -180,15 +294,13 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<AnalyzeF
   const decode = (bytes: Uint8Array) => decoder.decode(bytes);
 
   /** Streams the file through a post reader, calling `each` per post; returns the fatal problem, if any. */
-  const pass = async (n: 1 | 2, each: (post: ImportedPost) => Promise<void> | void) => {
+  const pass = async (each: (post: ImportedPost) => Promise<void> | void) => {
     const reader = createPostReader({ format, csv, decode });
     let posts = 0;
     let lastReport = 0;
     const handle = async (step: { posts: ImportedPost[]; issues: ImportIssue[] }) => {
-      if (n === 1) {
-        skippedLines += step.issues.length;
-        for (const i of step.issues) options.onIssue?.(i);
-      }
+      skippedLines += step.issues.length;
+      for (const i of step.issues) options.onIssue?.(i);
       for (const post of step.posts) {
         posts += 1;
         // Await only when the callback returned a promise: an await per post costs a microtask turn each.
@@ -201,84 +313,70 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<AnalyzeF
       if (reader.fatal) return reader.fatal;
       if (options.onProgress && reader.bytesRead - lastReport >= 1024 * 1024) {
         lastReport = reader.bytesRead;
-        options.onProgress({ pass: n, bytes: reader.bytesRead, totalBytes, posts });
+        options.onProgress({ bytes: reader.bytesRead, totalBytes, posts });
       }
     }
     await handle(reader.end());
-    options.onProgress?.({ pass: n, bytes: totalBytes, totalBytes, posts });
+    options.onProgress?.({ bytes: reader.bytesRead, totalBytes, posts });
     return reader.fatal;
   };
 
-  const index = createBulkIndex({ minAccounts: options.minAccounts });
-  const ids = new HashCounter();
+  const analysisOptions = options.analysis ?? {};
+  // A first guess at the number of posts (about 150 bytes each) sizes the tables once.
+  const expectedPosts = Math.min(4_000_000, Math.ceil((totalBytes || 15_000_000) / 150));
+  const run = createBulkRun((text) => analyze(text, analysisOptions), { minAccounts: options.minAccounts, expectedPosts });
+  const result = options.result ?? CLI_RESULT;
+  const spool = new LineSpool(options.spool);
+  const ids = new HashCounter(expectedPosts);
   const replies: { id: string; replyTo: string }[] = [];
-  let read = 0;
-  const fatal = await pass(1, (post) => {
-    read += 1;
-    index.add(post);
-    ids.set(hash53(post.id), 1);
-    if (post.replyTo) replies.push({ id: post.id, replyTo: post.replyTo });
-  });
-  const empty = {
-    format,
-    skippedLines,
-    fatal,
-    read,
-    written: 0,
-    labels: {},
-    unlabelled: 0,
-    authors: [],
-    accounts: 0,
-    threads: [],
-  };
-  if (fatal || read === 0) return empty;
-
-  const authors = createAuthorView();
-  const labels: Record<string, number> = {};
-  let unlabelled = 0;
-  let written = 0;
-  let batch = '';
-  let ordinal = 0;
-  await pass(2, (post) => {
-    const stats = index.take(post, ordinal++);
-    if (!stats) {
-      authors.touch(post);
-      return undefined;
-    }
-    const analysis = withBulkStats(analyze(post.text, options.analysis ?? {}), stats);
-    written += 1;
-    if (analysis.labels.length === 0) unlabelled += 1;
-    for (const label of analysis.labels) labels[label] = (labels[label] ?? 0) + 1;
-    authors.add(post, analysis, stats.copies);
-    batch += options.line ? options.line(post, analysis, stats) : resultLine(post.id, analysis);
-    if (batch.length >= OUTPUT_BATCH) {
-      const out = batch;
-      batch = '';
-      return writeOut(options.output, out);
-    }
-    return undefined;
-  });
-  if (batch !== '') await writeOut(options.output, batch);
-
-  const threads = buildThreads(replies)
-    .threads()
-    .map((t) => {
-      const rootPresent = ids.has(hash53(t.root));
-      return { ...t, rootPresent, size: t.size + (rootPresent && !t.rootPresent ? 1 : 0) };
-    })
-    .sort((a, b) => b.size - a.size || b.maxDepth - a.maxDepth);
-  return {
-    format,
-    fatal: null,
-    read,
-    written,
-    skippedLines,
-    labels,
-    unlabelled,
-    authors: authors.list(10),
-    accounts: authors.accounts,
-    threads,
-  };
+  try {
+    const fatal = await pass((post) => {
+      ids.set(hash53(post.id), 1);
+      if (post.replyTo) replies.push({ id: post.id, replyTo: post.replyTo });
+      const kept = run.push(post);
+      return kept ? spool.append(result.line(post, kept.analysis, kept.stats)) : undefined;
+    });
+    const summary = run.finish();
+    if (fatal || summary.read === 0)
+      return {
+        format,
+        skippedLines,
+        fatal,
+        read: summary.read,
+        written: 0,
+        labels: {},
+        unlabelled: 0,
+        authors: [],
+        accounts: 0,
+        threads: [],
+      };
+    await spool.drain(
+      (block) => writeOut(options.output, block),
+      summary.changed.filter((n) => result.outdated(run.stats(n))),
+      (n, line) => result.relabel(line, run.stats(n)),
+    );
+    const threads = buildThreads(replies)
+      .threads()
+      .map((t) => {
+        const rootPresent = ids.has(hash53(t.root));
+        return { ...t, rootPresent, size: t.size + (rootPresent && !t.rootPresent ? 1 : 0) };
+      })
+      .sort((a, b) => b.size - a.size || b.maxDepth - a.maxDepth);
+    return {
+      format,
+      fatal: null,
+      read: summary.read,
+      written: summary.written,
+      skippedLines,
+      labels: summary.labels,
+      unlabelled: summary.unlabelled,
+      authors: summary.authors.list(10),
+      accounts: summary.authors.accounts,
+      threads,
+    };
+  } finally {
+    await spool.dispose();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -381,21 +479,34 @@ function renderSummary(r: AnalyzeFileResult, source: string, locale: Locale): st
   return `${lines.join('\n')}\n`;
 }
 
+/** io.stdout as analyzeFile's output: a Node stream as it is (back-pressure), any other sink given text. */
+function stdoutSink(stdout: CliIo['stdout']): AnalyzeFileOptions['output'] {
+  if (typeof (stdout as Partial<Writable>).on === 'function') return stdout as AnalyzeFileOptions['output'];
+  return {
+    write: (data) =>
+      stdout.write(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')),
+  };
+}
+
 function progressBar(io: CliIo) {
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
   let last = 0;
   return {
-    update(p: { pass: 1 | 2; bytes: number; totalBytes: number; posts: number }) {
+    update(p: AnalyzeProgress) {
       if (!tty) return;
       const now = Date.now();
       if (now - last < 100 && p.bytes < p.totalBytes) return;
       last = now;
-      const ratio = p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : 1;
+      // From stdin the size is not known: the bytes and posts read so far.
+      if (p.totalBytes === 0) {
+        io.stderr.write(`\ranalysing ${fmt(Math.round(p.bytes / 1024))} KB  ${fmt(p.posts)} posts`);
+        return;
+      }
+      const ratio = Math.min(1, p.bytes / p.totalBytes);
       const width = 30;
       const filled = Math.round(ratio * width);
-      const what = p.pass === 1 ? 'reading  ' : 'analysing';
       io.stderr.write(
-        `\r${what} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%  ${fmt(p.posts)} posts`,
+        `\ranalysing [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%  ${fmt(p.posts)} posts`,
       );
     },
     done() {
@@ -432,84 +543,76 @@ async function analyzeCommand(io: CliIo, o: CommandOptions): Promise<number> {
     columns[m[1] as string] = (m[2] as string).trim();
   }
 
-  let dir: string | null = null;
-  let input = o.input;
-  const source = o.input === '-' ? 'stdin' : o.input;
-  try {
-    if (o.input === '-') {
-      dir = await mkdtemp(join(tmpdir(), 'mimamoru-analyze-'));
-      input = join(dir, 'stdin');
-      await pipeline(io.stdin, createWriteStream(input, { mode: 0o600 }));
-    }
+  const stdin = o.input === '-';
+  const input: AnalyzeFileOptions['input'] = stdin ? (io.stdin as AsyncIterable<Uint8Array>) : o.input;
+  const source = stdin ? 'stdin' : o.input;
+  if (!stdin)
     try {
-      await stat(input);
+      await stat(o.input);
     } catch {
       io.stderr.write(`${MESSAGES.readFailed[locale](source)}\n`);
       return 1;
     }
 
-    const output = o.output ? createWriteStream(o.output) : null;
-    if (output) {
-      const failed = await new Promise<Error | null>((resolve) => {
-        output.once('open', () => resolve(null));
-        output.once('error', (e) => resolve(e));
-      });
-      if (failed) {
-        io.stderr.write(`${MESSAGES.writeFailed[locale](o.output as string, failed.message)}\n`);
-        return 1;
-      }
-    }
-    const outputDone = output
-      ? new Promise<Error | null>((resolve) => {
-          output.once('error', (e) => resolve(e));
-          output.once('close', () => resolve(null));
-        })
-      : Promise.resolve(null);
-    const bar = progressBar(io);
-    let shown = 0;
-    let skipped = 0;
-    let result: AnalyzeFileResult;
-    try {
-      result = await analyzeFile({
-        input,
-        format: o.format,
-        columns: Object.keys(columns).length > 0 ? (columns as Partial<ColumnMapping>) : undefined,
-        output: output ?? io.stdout,
-        analysis: { threshold, victimNames: o.name ?? [], victimHandles: o.handle ?? [] },
-        onIssue: (issue) => {
-          skipped += 1;
-          if (shown >= MAX_ISSUES_SHOWN) return;
-          shown += 1;
-          bar.done();
-          io.stderr.write(`${source} ${MESSAGES.line[locale](issue.line)}: ${issue.message[locale]}\n`);
-        },
-        onProgress: (p) => bar.update(p),
-      });
-    } finally {
-      bar.done();
-      output?.end();
-    }
-    const writeError = await outputDone;
-    if (writeError) {
-      io.stderr.write(`${MESSAGES.writeFailed[locale](o.output ?? 'stdout', writeError.message)}\n`);
+  const output = o.output ? createWriteStream(o.output) : null;
+  if (output) {
+    const failed = await new Promise<Error | null>((resolve) => {
+      output.once('open', () => resolve(null));
+      output.once('error', (e) => resolve(e));
+    });
+    if (failed) {
+      io.stderr.write(`${MESSAGES.writeFailed[locale](o.output as string, failed.message)}\n`);
       return 1;
     }
-    if (skipped > shown) io.stderr.write(`${MESSAGES.moreIssues[locale](skipped - shown)}\n`);
-    if (result.fatal) {
-      io.stderr.write(`${source}: ${result.fatal.message[locale]}\n`);
-      if (o.output) await rm(o.output, { force: true });
-      return 1;
-    }
-    if (result.written === 0) {
-      io.stderr.write(`${source}: ${MESSAGES.nothing[locale]}\n`);
-      if (o.output) await rm(o.output, { force: true });
-      return 1;
-    }
-    io.stderr.write(renderSummary(result, source, locale));
-    return 0;
-  } finally {
-    if (dir) await rm(dir, { recursive: true, force: true });
   }
+  const outputDone = output
+    ? new Promise<Error | null>((resolve) => {
+        output.once('error', (e) => resolve(e));
+        output.once('close', () => resolve(null));
+      })
+    : Promise.resolve(null);
+  const bar = progressBar(io);
+  let shown = 0;
+  let skipped = 0;
+  let result: AnalyzeFileResult;
+  try {
+    result = await analyzeFile({
+      input,
+      format: o.format,
+      columns: Object.keys(columns).length > 0 ? (columns as Partial<ColumnMapping>) : undefined,
+      output: output ?? stdoutSink(io.stdout),
+      analysis: { threshold, victimNames: o.name ?? [], victimHandles: o.handle ?? [] },
+      onIssue: (issue) => {
+        skipped += 1;
+        if (shown >= MAX_ISSUES_SHOWN) return;
+        shown += 1;
+        bar.done();
+        io.stderr.write(`${source} ${MESSAGES.line[locale](issue.line)}: ${issue.message[locale]}\n`);
+      },
+      onProgress: (p) => bar.update(p),
+    });
+  } finally {
+    bar.done();
+    output?.end();
+  }
+  const writeError = await outputDone;
+  if (writeError) {
+    io.stderr.write(`${MESSAGES.writeFailed[locale](o.output ?? 'stdout', writeError.message)}\n`);
+    return 1;
+  }
+  if (skipped > shown) io.stderr.write(`${MESSAGES.moreIssues[locale](skipped - shown)}\n`);
+  if (result.fatal) {
+    io.stderr.write(`${source}: ${result.fatal.message[locale]}\n`);
+    if (o.output) await rm(o.output, { force: true });
+    return 1;
+  }
+  if (result.written === 0) {
+    io.stderr.write(`${source}: ${MESSAGES.nothing[locale]}\n`);
+    if (o.output) await rm(o.output, { force: true });
+    return 1;
+  }
+  io.stderr.write(renderSummary(result, source, locale));
+  return 0;
 }
 
 /** `mimamoru analyze`: bulk post analysis of a file, no database needed. */

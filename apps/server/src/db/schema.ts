@@ -584,7 +584,7 @@ export interface AnalysisRunsTable {
   format: string;
   upload_sha256: string;
   upload_size: number;
-  /** Bytes of the upload read so far (two passes: 0 … 2 × upload_size). */
+  /** Bytes of the upload read so far (0 … upload_size; runs finished before the one-pass reader went to 2 × upload_size). */
   progress_bytes: number;
   posts_read: number;
   /** Posts analysed (identical posts by one account merged). */

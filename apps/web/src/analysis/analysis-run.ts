@@ -1,10 +1,8 @@
 import {
   analyzePost,
-  createAuthorView,
-  createBulkIndex,
+  analyzePostsWithSummary,
   createPostReader,
   importPastedText,
-  withBulkStats,
   type AuthorSummary,
   type CsvOptions,
   type ImportedPost,
@@ -123,21 +121,12 @@ export async function runAnalysis(
 
   const { posts } = read;
   const options = { victimNames: request.victimNames, victimHandles: request.victimHandles };
-  const index = createBulkIndex();
-  for (const post of posts) index.add(post);
-  const authors = createAuthorView();
-  const rows: ResultRow[] = [];
-  for (const [i, post] of posts.entries()) {
-    const stats = index.take(post, i);
-    if (stats) {
-      const analysis = withBulkStats(analyzePost(post.text, options), stats);
-      authors.add(post, analysis, stats.copies);
-      rows.push({ post, analysis, copies: stats.copies, accounts: stats.accounts });
-    } else authors.touch(post);
-    if (i % 500 === 499) report({ phase: 'analyze', done: i + 1, total: posts.length });
-  }
-  report({ phase: 'analyze', done: posts.length, total: posts.length });
-  rows.sort((a, b) => b.analysis.score - a.analysis.score || (b.accounts ?? 0) - (a.accounts ?? 0));
+  const { results, summary } = analyzePostsWithSummary(posts, analyzePost, {
+    ...options,
+    onProgress: (done) => report({ phase: 'analyze', done, total: posts.length }),
+  });
+  const rows: ResultRow[] = results.map(({ post, analysis, copies, accounts }) => ({ post, analysis, copies, accounts }));
+  const authors = summary.authors;
   return {
     ok: true,
     outcome: {

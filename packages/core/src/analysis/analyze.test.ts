@@ -36,6 +36,12 @@ const positives: readonly [string, AnalysisCategory, string][] = [
   ['死ねええええ', 'self-harm-incitement', '死ねええええ'],
   ['さっさと自殺しろ', 'self-harm-incitement', '自殺しろ'],
   ['お前し○', 'self-harm-incitement', 'し○'],
+  // Conjugated and dialect forms generated from one verb, indirect forms, cue + request a few words apart.
+  ['しばき回したろか', 'threat', 'しばき回したろか'],
+  ['お前の家族がどうなるかな', 'threat', '家族がどうなるかな'],
+  ['手首切ってみたら？', 'self-harm-incitement', '手首切ってみたら'],
+  ['その太ももで顔挟んでほしい', 'sexual', '太ももで顔挟んで'],
+  ['本名：佐藤花子 住所：非公開 生年月日：2000/1/1', 'privacy', '本名：佐藤花子 住所：非公開 生年月日'],
 ];
 
 /** Hard negatives: no label expected. */
@@ -62,6 +68,12 @@ const negatives: readonly string[] = [
   '山田氏ね、あの人は来るかな',
   '三角形の底辺の長さを求める',
   '『ガイジ』は差別語だから使うのはやめよう',
+  'よかったわ、ありがとう',
+  'ご予約はお電話で 03-1234-5678（受付10時〜18時）',
+  '住所と電話番号と生年月日を記入してください',
+  'バーベキューの炭に火をつけるの難しい',
+  '思い切って飛び込んでみたら？楽しいよ',
+  '黒いパンツ欲しい',
 ];
 
 describe('analyzePost labels abusive posts and highlights the visible phrase', () => {

@@ -8,7 +8,7 @@
 import { CONTEXT_ENTRIES, type ContextKind } from './wordlists/context-words.js';
 import { FRAME_ENTRIES } from './wordlists/frames.js';
 import { ALL_ENTRIES, PRIVACY_ENTRIES } from './wordlists/lexicon.js';
-import { round, type Detector, type PostScan } from './detectors/detector.js';
+import { insideQuote, round, type Detector, type DetectorResult, type PostScan } from './detectors/detector.js';
 import { detectDefamation } from './detectors/defamation.js';
 import { detectDiscrimination } from './detectors/discrimination.js';
 import { detectInsult } from './detectors/insult.js';
@@ -40,7 +40,7 @@ export const DETECTORS: Readonly<Record<AnalysisCategory, Detector>> = {
 };
 
 const CONTEXT_KINDS: readonly ContextKind[] = [
-  'target', 'negation', 'reported', 'news', 'banter', 'opinion', 'assertion', 'self', 'group', 'hostile',
+  'target', 'negation', 'reported', 'news', 'banter', 'opinion', 'assertion', 'self', 'group', 'hostile', 'sexualcue',
 ];
 
 let matcher: Matcher | undefined;
@@ -49,12 +49,14 @@ function getMatcher(): Matcher {
   return matcher;
 }
 
+const NO_VICTIM: { names: string[]; handles: string[] } = Object.freeze({ names: [], handles: [] }) as never;
+
 /** Victim names/handles normalised once per distinct context (bulk runs pass the same one for every post). */
 const victimCache = new Map<string, { names: string[]; handles: string[] }>();
 function victimTerms(context: AnalysisContext): { names: string[]; handles: string[] } {
   const names = context.victimNames ?? [];
   const handles = context.victimHandles ?? [];
-  if (names.length === 0 && handles.length === 0) return { names: [], handles: [] };
+  if (names.length === 0 && handles.length === 0) return NO_VICTIM;
   const key = JSON.stringify([names, handles]);
   let hit = victimCache.get(key);
   if (hit === undefined) {
@@ -91,62 +93,94 @@ export function scanPost(original: string, context: AnalysisContext = {}): PostS
   const norm: NormalizedText = normalizeTransient(original);
   const all = findMatches(norm, compiled);
   const matches: Match[] = [];
-  // Most posts have no context markers: share one frozen empty record until a marker turns up.
+  // Most posts have no context markers, and a post with some has few kinds: every kind shares one frozen empty
+  // list until a marker of that kind turns up.
   let markers: Record<ContextKind, Match[]> = NO_MARKERS;
   for (const m of all) {
     const cat = m.compiled.entry.category;
     if (CONTEXT_KIND_SET.has(cat)) {
       const kind = cat as ContextKind;
-      if (markers === NO_MARKERS) markers = emptyMarkers();
-      markers[kind].push(m);
+      if (markers === NO_MARKERS) markers = { ...NO_MARKERS };
+      let list = markers[kind];
+      if (list === NO_MATCHES) markers[kind] = list = [];
+      list.push(m);
     } else matches.push(m);
   }
-  const victimMentions: { start: number; end: number; kind: 'name' | 'handle' }[] = [];
-  for (const [list, kind] of [[names, 'name'], [handles, 'handle']] as const) {
-    for (const term of list) {
-      let at = norm.text.indexOf(term);
-      while (at >= 0) {
-        victimMentions.push({ start: at, end: at + term.length, kind });
-        at = norm.text.indexOf(term, at + term.length);
-      }
-    }
+  let victimMentions: { start: number; end: number; kind: 'name' | 'handle' }[] = NO_MENTIONS;
+  if (names.length > 0 || handles.length > 0) {
+    victimMentions = [];
+    findTerms(norm.text, names, 'name', victimMentions);
+    findTerms(norm.text, handles, 'handle', victimMentions);
   }
-  const text = norm.text;
-  let named: boolean | undefined;
-  return {
-    original,
-    norm,
-    matches,
-    markers,
-    victimMentions,
-    addressed: markers.target.length > 0 || (text.includes('@') && MENTION.test(text)),
-    // Only defamation and privacy ask whether a person is named; most posts never need the regex.
-    get named(): boolean {
-      named ??= NAMED.test(text);
-      return named;
-    },
-    repost: REPOST.test(text),
-  };
+  return new Scan(original, norm, matches, markers, victimMentions);
 }
 
-const NO_MARKERS: Record<ContextKind, Match[]> = Object.freeze(emptyMarkers()) as Record<ContextKind, Match[]>;
-for (const k of CONTEXT_KINDS) Object.freeze(NO_MARKERS[k]);
+const NO_MENTIONS: { start: number; end: number; kind: 'name' | 'handle' }[] = Object.freeze([]) as never;
 
-function emptyMarkers(): Record<ContextKind, Match[]> {
-  return { target: [], negation: [], reported: [], news: [], banter: [], opinion: [], assertion: [], self: [], group: [], hostile: [] };
+/** A PostScan; `named` is worked out only when a detector asks (defamation and privacy, on few posts). */
+class Scan implements PostScan {
+  readonly addressed: boolean;
+  readonly repost: boolean;
+  private isNamed: boolean | undefined;
+
+  constructor(
+    readonly original: string,
+    readonly norm: NormalizedText,
+    readonly matches: Match[],
+    readonly markers: Record<ContextKind, Match[]>,
+    readonly victimMentions: { start: number; end: number; kind: 'name' | 'handle' }[],
+  ) {
+    const text = norm.text;
+    // 「お前の家知ってる」と書き込んだ男: a second person inside a quotation addresses nobody.
+    this.addressed =
+      markers.target.some((m) => !insideQuote(text, m.start)) || (text.includes('@') && MENTION.test(text));
+    this.repost = REPOST.test(text);
+  }
+
+  get named(): boolean {
+    this.isNamed ??= NAMED.test(this.norm.text);
+    return this.isNamed;
+  }
 }
+
+function findTerms(
+  text: string,
+  terms: readonly string[],
+  kind: 'name' | 'handle',
+  out: { start: number; end: number; kind: 'name' | 'handle' }[],
+): void {
+  for (const term of terms) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length))
+      out.push({ start: at, end: at + term.length, kind });
+  }
+}
+
+/** The one empty marker list (frozen), and the record of markers of a post that has none. */
+const NO_MATCHES: Match[] = Object.freeze([]) as never;
+const NO_MARKERS: Record<ContextKind, Match[]> = Object.freeze(
+  Object.fromEntries(CONTEXT_KINDS.map((k) => [k, NO_MATCHES])),
+) as Record<ContextKind, Match[]>;
 const CONTEXT_KIND_SET: ReadonlySet<string> = new Set(CONTEXT_KINDS);
 
 /** Analyses one post; see types.ts for the result's shape. Never throws on any string input. */
 export function analyzePost(text: string, options: AnalysisOptions = {}): PostAnalysis {
   const threshold = options.threshold ?? DEFAULT_LABEL_THRESHOLD;
   const scan = scanPost(text, options);
+  // Most posts match no word of the lexicon: then only the privacy patterns (phone numbers, addresses …) can
+  // score — unless a group word (discrimination) or a sexual cue (sexual) is there, the two markers a detector
+  // builds on without a lexicon match — and a post they miss too gets the one shared all-zero result.
+  let privacy: DetectorResult | undefined;
+  if (scan.matches.length === 0 && scan.markers.group.length === 0 && scan.markers.sexualcue.length === 0) {
+    privacy = DETECTORS.privacy(scan, text, options);
+    if (privacy.score === 0 && privacy.spans.length === 0) return NOTHING_FOUND;
+  }
   const categories = {} as Record<AnalysisCategory, number>;
   let spans: AnalysisSpan[] = NO_SPANS;
   const labels: AnalysisCategory[] = [];
   let labelled: { category: AnalysisCategory; phrases: string[] }[] | undefined;
   for (const category of ANALYSIS_CATEGORIES) {
-    const result = DETECTORS[category](scan, text, options);
+    const result =
+      category === 'privacy' && privacy !== undefined ? privacy : DETECTORS[category](scan, text, options);
     categories[category] = result.score;
     if (result.spans.length > 0) {
       if (spans === NO_SPANS) spans = [];
@@ -168,6 +202,17 @@ export function analyzePost(text: string, options: AnalysisOptions = {}): PostAn
 }
 
 const NO_SPANS: AnalysisSpan[] = [];
+
+/** The analysis of a post in which nothing was found (frozen: shared by every such post). */
+export const NOTHING_FOUND: PostAnalysis = Object.freeze({
+  score: 0,
+  labels: Object.freeze([]) as readonly string[],
+  categories: Object.freeze(
+    Object.fromEntries(ANALYSIS_CATEGORIES.map((c) => [c, 0])) as Record<AnalysisCategory, number>,
+  ),
+  spans: Object.freeze([]) as readonly AnalysisSpan[],
+  explanation: Object.freeze({ ja: '', en: '' }),
+});
 
 /** max + 0.25 × (noisy-or − max) over the category scores. */
 export function overallScore(categories: Readonly<Record<AnalysisCategory, number>>): number {

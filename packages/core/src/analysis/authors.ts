@@ -69,6 +69,12 @@ function widen(t: Tally, post: ImportedPost): void {
   t.canonical = isCanonicalUtcIso(t.firstAt) && isCanonicalUtcIso(t.lastAt);
 }
 
+/** An account in an author view, as `add` returns it (opaque). */
+declare const authorHandle: unique symbol;
+export interface AuthorHandle {
+  readonly [authorHandle]: true;
+}
+
 /** Orders accounts by their worst post, then by how many posts they wrote, then by name. */
 export function compareAuthors(a: AuthorSummary, b: AuthorSummary): number {
   return b.worstScore - a.worstScore || b.posts - a.posts || a.author.localeCompare(b.author);
@@ -95,13 +101,23 @@ export function createAuthorView() {
     if (tally && author !== undefined) byRaw.set(author, tally);
     return tally ?? { key };
   };
+  const count = (t: Tally, labels: readonly string[], n: number) => {
+    if (labels.length > 0) t.flagged += n;
+    for (const label of labels) {
+      t.labels ??= new Map();
+      t.labels.set(label, (t.labels.get(label) ?? 0) + n);
+    }
+  };
   return {
-    /** Adds one post (standing for `copies` identical posts by the same account). */
-    add(post: ImportedPost, analysis: PostAnalysis, copies = 1): void {
-      const found = lookup(post.author);
+    /**
+     * Adds one post (standing for `copies` identical posts by the same account). Returns the account's handle
+     * for `addCopy`, `addLabel` and later `add`s (skipping the lookup), or null when the post has no author.
+     */
+    add(post: ImportedPost, analysis: PostAnalysis, copies = 1, handle?: AuthorHandle | null): AuthorHandle | null {
+      const found = handle === undefined ? lookup(post.author) : (handle as unknown as Tally | null);
       if (found === null) {
         unknown += copies;
-        return;
+        return null;
       }
       let t: Tally;
       if ('key' in found) {
@@ -122,21 +138,38 @@ export function createAuthorView() {
         byRaw.set(post.author as string, t);
       } else t = found;
       t.posts += copies;
-      if (analysis.labels.length > 0) t.flagged += copies;
+      count(t, analysis.labels, copies);
       if (analysis.score > t.worstScore) {
         t.worstScore = analysis.score;
         t.worstPostId = post.id;
       }
-      for (const label of analysis.labels) {
-        t.labels ??= new Map();
-        t.labels.set(label, (t.labels.get(label) ?? 0) + copies);
-      }
       widen(t, post);
+      return t as unknown as AuthorHandle;
     },
-    /** Widens an account's first/last time with a copy merged into a post already added. */
-    touch(post: ImportedPost): void {
-      const found = lookup(post.author);
-      if (found !== null && !('key' in found)) widen(found, post);
+    /**
+     * Adds a copy of a post already added for the same account (`handle` from `add`; null for no author):
+     * one more post with the same labels, and its time.
+     */
+    addCopy(handle: AuthorHandle | null, copy: ImportedPost, labels: readonly string[]): void {
+      if (handle === null) {
+        unknown += 1;
+        return;
+      }
+      const t = handle as unknown as Tally;
+      t.posts += 1;
+      count(t, labels, 1);
+      widen(t, copy);
+    },
+    /**
+     * Adds a label found after the post was added (the pile-on label, known only once every post is read) to
+     * `n` of the account's posts that carried `labels` before.
+     */
+    addLabel(handle: AuthorHandle | null, label: string, n: number, labels: readonly string[]): void {
+      if (handle === null) return;
+      const t = handle as unknown as Tally;
+      if (labels.length === 0) t.flagged += n;
+      t.labels ??= new Map();
+      t.labels.set(label, (t.labels.get(label) ?? 0) + n);
     },
     /** Accounts, worst score first, then by volume; `limit` keeps the top ones. */
     list(limit?: number): AuthorSummary[] {

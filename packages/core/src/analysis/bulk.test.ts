@@ -1,15 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAuthorView } from './authors.js';
 import {
   HashCounter,
   PILE_ON_LABEL,
-  analyzePosts,
+  authorKey,
   buildThreads,
   canonicalText,
   createBulkIndex,
   hash53,
   withBulkStats,
 } from './bulk.js';
+import { analyzePosts, analyzePostsWithSummary, createBulkRun } from './bulk-run.js';
 import { isCanonicalUtcIso, normalizePostedAt } from './import.js';
 import { ANALYSIS_CATEGORIES, type AnalysisCategory, type PostAnalysis } from './types.js';
 
@@ -36,11 +38,18 @@ describe('deduplication and pile-ons', () => {
       { id: '2', text: 'ばーか ww', author: 'TROLL' },
       { id: '3', text: 'ばーか ww', author: '@other' },
     ];
-    for (const p of posts) index.add(p);
     expect(canonicalText(posts[0]!.text)).toBe('ばーか ww');
-    expect(posts.map((p) => index.claim(p))).toEqual([true, false, true]);
-    expect(index.stats(posts[0]!)).toEqual({ copies: 2, accounts: 2, pileOn: false });
+    // The first of identical posts gets an ordinal; a copy gets ~ordinal of the post it copies.
+    expect(posts.map((p) => index.see(p.text, authorKey(p.author)))).toEqual([0, ~0, 1]);
+    expect(index.stats(0)).toEqual({ copies: 2, accounts: 2, pileOn: false });
+    expect(index.firstStats(0)).toEqual({ copies: 1, accounts: 1, pileOn: false });
+    expect([index.changed(0), index.changed(1)]).toEqual([true, true]);
     expect(index.distinct).toBe(2);
+    const unique = createBulkIndex();
+    unique.see('一つだけ', 'a');
+    unique.see('一つだけ', '');
+    expect([unique.changed(0), unique.changed(1)]).toEqual([false, true]);
+    expect(unique.stats(1)).toEqual({ copies: 1, accounts: 1, pileOn: false });
   });
 
   it('labels the same text from many accounts as a pile-on, with the number of accounts', () => {
@@ -62,6 +71,44 @@ describe('deduplication and pile-ons', () => {
     expect(single.every((r) => !r.analysis.labels.includes(PILE_ON_LABEL))).toBe(true);
   });
 
+  it('settles copies, accounts and the pile-on label in one pass: counts and the author view agree', () => {
+    const posts = [
+      ...Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, text: 'xxxxxx 消えろ', author: `@acct${i}` })),
+      { id: 'c1', text: 'xxxxxx 消えろ', author: '@ACCT0' },
+      { id: 'q', text: 'ただの感想', author: '@acct1' },
+      { id: 'q2', text: 'ただの感想', author: '@acct1' },
+      { id: 'n', text: 'ただの感想' },
+    ];
+    const { results, summary } = analyzePostsWithSummary(posts, fakeAnalysis);
+    expect(summary.read).toBe(9);
+    expect(summary.written).toBe(7);
+    expect(summary.labels).toEqual({ insult: 5, [PILE_ON_LABEL]: 5 });
+    expect(summary.unlabelled).toBe(2);
+    // Every kept post changed: 0–4 (5 accounts; 0 has 2 copies), 5 ('ただの感想' by @acct1, 2 copies) and 6
+    // (no author: 0 accounts when first seen, then the text turned out to be @acct1's too).
+    expect(summary.changed).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(results.find((r) => r.post.id === 'n')).toMatchObject({ copies: 1, accounts: 1 });
+    const acct0 = summary.authors.list().find((a) => a.author === '@acct0');
+    expect(acct0).toMatchObject({ posts: 2, flagged: 2, labels: { insult: 2, [PILE_ON_LABEL]: 2 } });
+    const acct1 = summary.authors.list().find((a) => a.author === '@acct1');
+    expect(acct1).toMatchObject({ posts: 3, flagged: 1, labels: { insult: 1, [PILE_ON_LABEL]: 1 } });
+    expect(summary.authors.unknown).toBe(1);
+    expect(results.find((r) => r.post.id === 'q')).toMatchObject({ copies: 2, accounts: 1 });
+    expect(results.find((r) => r.post.id === 'q')?.analysis.explanation.ja).toContain('2 回投稿');
+  });
+
+  it('tells a kept post as first seen, then its final stats', () => {
+    const run = createBulkRun(fakeAnalysis, { minAccounts: 2 });
+    const first = run.push({ id: '1', text: 'x', author: '@a' });
+    expect(first).toMatchObject({ ordinal: 0, stats: { copies: 1, accounts: 1, pileOn: false } });
+    expect(run.push({ id: '2', text: 'x', author: '@b' })?.ordinal).toBe(1);
+    expect(run.push({ id: '3', text: 'x', author: '@a' })).toBeNull();
+    run.finish();
+    expect(run.stats(0)).toEqual({ copies: 2, accounts: 2, pileOn: true });
+    expect(run.final(0, first!.analysis).labels).toContain(PILE_ON_LABEL);
+    expect(() => run.push({ id: '4', text: 'y' })).toThrow();
+  });
+
   it('leaves an analysis alone when the post is unique', () => {
     const a = fakeAnalysis('xxxxxx');
     expect(withBulkStats(a, { copies: 1, accounts: 1, pileOn: false })).toBe(a);
@@ -69,10 +116,39 @@ describe('deduplication and pile-ons', () => {
 
   it('stays bounded on 100,000 posts', () => {
     const index = createBulkIndex();
-    for (let i = 0; i < 100_000; i++)
-      index.add({ id: String(i), text: `post ${i % 50_000}`, author: `@u${i % 7}` });
-    expect(index.distinct).toBeGreaterThan(49_000);
-    expect(index.distinct).toBeLessThanOrEqual(100_000);
+    for (let i = 0; i < 100_000; i++) index.see(`post ${i % 50_000}`, `u${i % 7}`);
+    // 50,000 texts × the accounts that wrote each: i and i + 50,000 share a text, and differ in account unless
+    // 50,000 ≡ 0 (mod 7) — it is not, so every post is kept.
+    expect(index.distinct).toBe(100_000);
+    expect(index.stats(0)).toEqual({ copies: 1, accounts: 2, pileOn: false });
+  });
+});
+
+describe('canonical text', () => {
+  /** The definition canonicalText's fast path must agree with. */
+  const reference = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/^(?:\s*@[\w.]+)+/u, '')
+      .replace(/\s+/gu, ' ')
+      .trim();
+
+  it('is the same as NFKC, lower case, no leading mentions, one space, for any mix of scripts', () => {
+    const pieces = ['死ね', 'ばーか', 'カス', 'ｶｽ', 'ＷＷ', 'ww', 'A', 'a', ' ', '  ', '　', '\n', '@troll ', '@', '、', '。', '「', '」', '！', '!', 'が', 'か\u3099', 'ゞ', '①', '㈱', '〜', '～', '🔪', 'é', 'e\u0301', '\t', '.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(canonicalText(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (text) => {
+        expect(canonicalText(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -105,8 +181,9 @@ describe('author view', () => {
     const view = createAuthorView();
     const add = (id: string, author: string | undefined, text: string, postedAt?: string, copies = 1) =>
       view.add({ id, text, author, postedAt }, fakeAnalysis(text), copies);
+    const handles = new Map<string, ReturnType<typeof add>>();
     add('1', '@mild', 'x', '2026-11-02T00:00:00.000Z', 5);
-    add('2', '@worst', 'xxxxxxxxx', '2026-11-03T00:00:00.000Z');
+    handles.set('@worst', add('2', '@worst', 'xxxxxxxxx', '2026-11-03T00:00:00.000Z'));
     add('3', '@Worst', 'xx', '2026-11-01T00:00:00.000Z');
     add('4', '@also-mild', 'x');
     add('5', undefined, 'xxxxxxxxxx');
@@ -124,9 +201,13 @@ describe('author view', () => {
     });
     expect(list[1]?.posts).toBe(5);
     expect(view.unknown).toBe(1);
-    view.touch({ id: '6', text: 'xx', author: '@worst', postedAt: '2026-11-09T00:00:00.000Z' });
-    expect(view.list()[0]?.lastAt).toBe('2026-11-09T00:00:00.000Z');
-    expect(view.list()[0]?.posts).toBe(2);
+    // A copy of post 2 (merged into it) still counts as a post, with its labels and its time.
+    view.addCopy(handles.get('@worst')!, { id: '6', text: 'xxxxxxxxx', author: '@worst', postedAt: '2026-11-09T00:00:00.000Z' }, ['insult']);
+    expect(view.list()[0]).toMatchObject({ lastAt: '2026-11-09T00:00:00.000Z', posts: 3, flagged: 2, labels: { insult: 2 } });
+    view.addLabel(handles.get('@worst')!, PILE_ON_LABEL, 2, ['insult']);
+    expect(view.list()[0]).toMatchObject({ flagged: 2, labels: { insult: 2, [PILE_ON_LABEL]: 2 } });
+    view.addCopy(null, { id: '7', text: 'y' }, []);
+    expect(view.unknown).toBe(2);
     expect(view.list(1)).toHaveLength(1);
   });
 });
@@ -136,6 +217,7 @@ describe('speed paths give the same answers as the plain ones', () => {
     const view = createAuthorView();
     const add = (id: string, postedAt: string | undefined) =>
       view.add({ id, text: 'x', author: '@a', postedAt }, fakeAnalysis('x'));
+    const handle = add('0', undefined);
     add('1', '2026-11-10T00:00:00.000Z');
     add('2', '2026-11-05T12:00:00+09:00'); // earlier, not canonical
     add('3', 'not a time');
@@ -145,9 +227,9 @@ describe('speed paths give the same answers as the plain ones', () => {
     expect(view.list()[0]).toMatchObject({
       firstAt: '2026-11-04T23:00:00.000Z',
       lastAt: '2026-11-30T00:00:00.000Z',
-      posts: 6,
+      posts: 7,
     });
-    view.touch({ id: '7', text: 'x', author: '@A', postedAt: '2026-12-01T00:00:00.000Z' });
+    view.addCopy(handle, { id: '7', text: 'x', author: '@A', postedAt: '2026-12-01T00:00:00.000Z' }, []);
     expect(view.list()[0]?.lastAt).toBe('2026-12-01T00:00:00.000Z');
   });
 

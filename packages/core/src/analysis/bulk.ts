@@ -3,7 +3,7 @@
  * many accounts labelled `spam-pile-on`, thread structure from `replyTo`. Keys are 53-bit hashes so a stream of
  * 100,000 posts costs a few MB however long the posts are.
  */
-import type { AnalysisOptions, ImportedPost, PostAnalysis } from './types.js';
+import type { ImportedPost, PostAnalysis } from './types.js';
 
 /** The label added to each post whose text was posted by at least `PILE_ON_MIN_ACCOUNTS` accounts. */
 export const PILE_ON_LABEL = 'spam-pile-on';
@@ -14,12 +14,49 @@ export const PILE_ON_MIN_ACCOUNTS = 5;
  * addressees differ between accounts posting the same words).
  */
 export function canonicalText(text: string): string {
+  if (isCanonical(text)) return text;
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/^(?:\s*@[\w.]+)+/u, '')
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+/**
+ * True when canonicalText would return the text unchanged, found in one pass without allocating: printable ASCII
+ * without capitals or `@`, single inner spaces, and the Japanese characters NFKC leaves alone and never composes
+ * (、。「」『』, hiragana, katakana and ー, CJK ideographs). Most posts of a Japanese flame are such text.
+ */
+function isCanonical(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(n - 1) === 0x20) return false;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x20) {
+        if (space) return false;
+        space = true;
+        continue;
+      }
+      if (c < 0x20 || c === 0x7f || c === 0x40 || (c >= 0x41 && c <= 0x5a)) return false;
+    } else if (
+      !(
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0x3041 && c <= 0x3096) ||
+        (c >= 0x30a1 && c <= 0x30fa) ||
+        c === 0x30fc ||
+        c === 0x3001 ||
+        c === 0x3002 ||
+        (c >= 0x300c && c <= 0x300f)
+      )
+    )
+      return false;
+    space = false;
+  }
+  return true;
 }
 
 /** An account name compared without case, width or a leading `@`. */
@@ -61,10 +98,19 @@ function hash53Of(first: string, second: string | undefined, seed: number): numb
  */
 export class HashCounter {
   /** key + 1 per slot (0 = empty; keys are below 2^53, so key + 1 stays exact). */
-  private keys = new Float64Array(1024);
-  private values = new Int32Array(1024);
-  private mask = 1023;
+  private keys: Float64Array;
+  private values: Int32Array;
+  private mask: number;
   private count = 0;
+
+  /** `expected`: keys to make room for at once (the table still grows past them). */
+  constructor(expected = 0) {
+    let slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    this.keys = new Float64Array(slots);
+    this.values = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
 
   /** Keys stored. */
   get size(): number {
@@ -130,86 +176,85 @@ export interface BulkStats {
 }
 
 /**
- * Two passes over the same posts: `add` each one, then `stats` tells a post's copies and accounts and `claim`
- * is true only for the first of identical posts (the one to keep). Posts without an author count as one unknown
- * account, so identical lines of a plain-text file are merged.
+ * One pass over the posts: `see` each one as it comes; the first of identical posts (same text, same account) is
+ * kept and numbered 0, 1, 2 … in arrival order, later copies are counted against it. After the last post,
+ * `stats(ordinal)` tells a kept post's copies and accounts. Posts without an author count as one unknown account,
+ * so identical lines of a plain-text file are merged. Costs 13 bytes per kept post plus the two hash tables.
  */
-export function createBulkIndex(options: { minAccounts?: number } = {}) {
-  const minAccounts = options.minAccounts ?? PILE_ON_MIN_ACCOUNTS;
-  /** hash(text, author) → copies; negated once claimed. */
-  const pairs = new HashCounter();
+export function createBulkIndex(options: { minAccounts?: number; expectedPosts?: number } = {}) {
+  // A pile-on takes at least two accounts, so a post as first seen (one account) is never one.
+  const minAccounts = Math.max(2, options.minAccounts ?? PILE_ON_MIN_ACCOUNTS);
+  /** hash(author, text) → ordinal of the kept post. */
+  const pairs = new HashCounter(options.expectedPosts);
   /** hash(text) → distinct known authors. */
-  const texts = new HashCounter();
-  /** Raw author → authorKey (a Map lookup instead of an NFKC pass for an account seen before). */
-  const authorKeys = new Map<string, string>();
-  const keys = (post: ImportedPost) => {
-    const text = canonicalText(post.text);
-    let author = post.author === undefined ? '' : authorKeys.get(post.author);
-    if (author === undefined) {
-      author = authorKey(post.author);
-      authorKeys.set(post.author as string, author);
-    }
-    return { text: hash53Of(text, undefined, 0), pair: hash53Of(author, text, 1), known: author !== '' };
+  const texts = new HashCounter(options.expectedPosts);
+  /** Per kept post: its text's key, its copies, whether its author is known. */
+  const capacity = Math.max(1024, options.expectedPosts ?? 0);
+  let textKeys = new Float64Array(capacity);
+  let copies = new Int32Array(capacity);
+  let known = new Uint8Array(capacity);
+  let kept = 0;
+  const grow = () => {
+    const t = new Float64Array(textKeys.length * 2);
+    t.set(textKeys);
+    textKeys = t;
+    const c = new Int32Array(copies.length * 2);
+    c.set(copies);
+    copies = c;
+    const k = new Uint8Array(known.length * 2);
+    k.set(known);
+    known = k;
   };
-  /** Keys of the first pass by arrival order, so the second pass need not recompute them (16 bytes a post). */
-  let recorded = new Float64Array(2048);
-  let added = 0;
-  const keysAt = (post: ImportedPost, ordinal: number | undefined) => {
-    if (ordinal === undefined || ordinal >= added) return keys(post);
-    return { text: recorded[2 * ordinal] as number, pair: recorded[2 * ordinal + 1] as number };
-  };
+  const accountsOf = (ordinal: number) => texts.get(textKeys[ordinal] as number) ?? 0;
   return {
-    /** First pass: counts the post (its `ordinal` is its place in this pass, 0-based). */
-    add(post: ImportedPost): void {
-      const k = keys(post);
-      if (2 * added + 2 > recorded.length) {
-        const grown = new Float64Array(recorded.length * 2);
-        grown.set(recorded);
-        recorded = grown;
-      }
-      recorded[2 * added] = k.text;
-      recorded[2 * added + 1] = k.pair;
-      added += 1;
-      const copies = pairs.get(k.pair);
-      pairs.set(k.pair, (copies ?? 0) + 1);
-      if (copies === undefined && k.known) texts.set(k.text, (texts.get(k.text) ?? 0) + 1);
-    },
-    stats(post: ImportedPost): BulkStats {
-      const k = keys(post);
-      const accounts = texts.get(k.text) ?? 0;
-      return { copies: Math.abs(pairs.get(k.pair) ?? 1), accounts, pileOn: accounts >= minAccounts };
-    },
     /**
-     * For the second pass: the post's stats the first time its text and author come by, null for a later copy
-     * (`claim` and `stats` in one). Pass the post's `ordinal` (its place in the first pass) to reuse its keys.
+     * Counts a post by its text and its author's `authorKey` ('' when unknown): returns its ordinal (≥ 0) when
+     * it is the first with this text and author, else `~ordinal` (< 0) of the kept post it is a copy of.
      */
-    take(post: ImportedPost, ordinal?: number): BulkStats | null {
-      const k = keysAt(post, ordinal);
-      const copies = pairs.get(k.pair);
-      if (copies !== undefined && copies < 0) return null;
-      pairs.set(k.pair, -(copies ?? 1));
-      const accounts = texts.get(k.text) ?? 0;
-      return { copies: copies ?? 1, accounts, pileOn: accounts >= minAccounts };
-    },
-    /** True the first time it is asked for a given text and author (after every `add`). */
-    claim(post: ImportedPost): boolean {
-      const k = keys(post);
-      const copies = pairs.get(k.pair);
-      if (copies === undefined || copies > 0) {
-        pairs.set(k.pair, -(copies ?? 1));
-        return true;
+    see(rawText: string, author: string): number {
+      const text = canonicalText(rawText);
+      const pair = hash53Of(author, text, 1);
+      const at = pairs.get(pair);
+      if (at !== undefined) {
+        copies[at] = (copies[at] as number) + 1;
+        return ~at;
       }
-      return false;
+      if (kept === textKeys.length) grow();
+      const textKey = hash53Of(text, undefined, 0);
+      textKeys[kept] = textKey;
+      copies[kept] = 1;
+      known[kept] = author === '' ? 0 : 1;
+      pairs.set(pair, kept);
+      if (author !== '') texts.set(textKey, (texts.get(textKey) ?? 0) + 1);
+      return kept++;
+    },
+    /** A kept post's copies and accounts so far (final after the last `see`). */
+    stats(ordinal: number): BulkStats {
+      const accounts = accountsOf(ordinal);
+      return { copies: copies[ordinal] as number, accounts, pileOn: accounts >= minAccounts };
+    },
+    /** The stats a kept post had when it was first seen: one copy, its own account (if known), no pile-on. */
+    firstStats(ordinal: number): BulkStats {
+      return known[ordinal] === 1 ? FIRST_KNOWN : FIRST_UNKNOWN;
+    },
+    /** Whether `stats(ordinal)` now differs from `firstStats(ordinal)` (a later copy or another account). */
+    changed(ordinal: number): boolean {
+      return copies[ordinal] !== 1 || accountsOf(ordinal) !== known[ordinal];
     },
     /** Distinct (text, author) pairs: the posts that remain after merging. */
     get distinct() {
-      return pairs.size;
+      return kept;
     },
   };
 }
 
+export type BulkIndex = ReturnType<typeof createBulkIndex>;
+
+const FIRST_KNOWN: BulkStats = Object.freeze({ copies: 1, accounts: 1, pileOn: false });
+const FIRST_UNKNOWN: BulkStats = Object.freeze({ copies: 1, accounts: 0, pileOn: false });
+
 /** Adds what the bulk layer knows to one post's analysis: the pile-on label and the counts, explained. */
-export function withBulkStats(analysis: PostAnalysis, stats: BulkStats): PostAnalysis {
+export function withBulkStats<A extends Pick<PostAnalysis, 'labels' | 'explanation'>>(analysis: A, stats: BulkStats): A {
   const ja: string[] = [];
   const en: string[] = [];
   if (stats.pileOn) {
@@ -262,11 +307,15 @@ export function buildThreads(posts: Iterable<Pick<ImportedPost, 'id' | 'replyTo'
   for (const p of posts) parent.set(p.id, p.replyTo && p.replyTo !== p.id ? p.replyTo : undefined);
   const cache = new Map<string, { root: string; depth: number }>();
 
+  // One path buffer and one "seen on this walk" map for all walks (stamped per walk): no allocation per post.
+  const path: string[] = [];
+  const onPath = new Map<string, number>();
+  let walk = 0;
   const locate = (id: string): { root: string; depth: number } => {
     const cached = cache.get(id);
     if (cached) return cached;
-    const path: string[] = [];
-    const onPath = new Set<string>();
+    path.length = 0;
+    walk += 1;
     let at: string = id;
     let base: { root: string; depth: number } | undefined;
     for (;;) {
@@ -276,9 +325,9 @@ export function buildThreads(posts: Iterable<Pick<ImportedPost, 'id' | 'replyTo'
         break;
       }
       path.push(at);
-      onPath.add(at);
+      onPath.set(at, walk);
       const up = parent.get(at);
-      if (up === undefined || onPath.has(up)) break;
+      if (up === undefined || onPath.get(up) === walk) break;
       at = up;
     }
     // path[last] is the root unless a cached ancestor was reached.
@@ -313,42 +362,4 @@ export function buildThreads(posts: Iterable<Pick<ImportedPost, 'id' | 'replyTo'
         .sort((a, b) => b.size - a.size || b.maxDepth - a.maxDepth || a.root.localeCompare(b.root));
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// In memory (pasted text, the browser worker)
-
-export interface BulkPostResult {
-  readonly post: ImportedPost;
-  readonly analysis: PostAnalysis;
-  readonly copies: number;
-  readonly accounts: number;
-  readonly thread: ThreadPosition;
-}
-
-/**
- * Analyses posts held in memory: merges identical ones, labels pile-ons, places each in its thread, and returns
- * them most serious first. `analyze` is the per-post engine (`analyzePost`).
- */
-export function analyzePosts(
-  posts: readonly ImportedPost[],
-  analyze: (text: string, options: AnalysisOptions) => PostAnalysis,
-  options: AnalysisOptions & { minAccounts?: number } = {},
-): BulkPostResult[] {
-  const index = createBulkIndex(options);
-  for (const post of posts) index.add(post);
-  const threads = buildThreads(posts);
-  const results: BulkPostResult[] = [];
-  for (const [i, post] of posts.entries()) {
-    const stats = index.take(post, i);
-    if (!stats) continue;
-    results.push({
-      post,
-      analysis: withBulkStats(analyze(post.text, options), stats),
-      copies: stats.copies,
-      accounts: stats.accounts,
-      thread: threads.position(post.id),
-    });
-  }
-  return results.sort((a, b) => b.analysis.score - a.analysis.score || b.accounts - a.accounts);
 }

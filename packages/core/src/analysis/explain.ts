@@ -81,8 +81,29 @@ function gloss(phrase: string, lang: 'ja' | 'en'): string {
   return lang === 'ja' ? `（${meanings.map((m) => m.ja).join('・')}）` : ` (${meanings.map((m) => m.en).join(', ')})`;
 }
 
+/**
+ * Explanations made recently, by their labels and phrases: a flame repeats the same words thousands of times, and
+ * an equal explanation is then the same (frozen) object, which writers can also encode once.
+ */
+const recent = new Map<string, Readonly<{ ja: string; en: string }>>();
+const RECENT_MAX = 4096;
+
 /** One sentence per labelled category, naming its strongest phrases (emoji glossed with their meaning). */
-export function explainLabels(labels: readonly { category: AnalysisCategory; phrases: readonly string[] }[]): { ja: string; en: string } {
+export function explainLabels(
+  labels: readonly { category: AnalysisCategory; phrases: readonly string[] }[],
+): Readonly<{ ja: string; en: string }> {
+  let key = '';
+  for (const { category, phrases } of labels) key += `${category}\u0001${phrases.join('\u0002')}\u0003`;
+  let explained = recent.get(key);
+  if (explained === undefined) {
+    explained = Object.freeze(explain(labels));
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(key, explained);
+  }
+  return explained;
+}
+
+function explain(labels: readonly { category: AnalysisCategory; phrases: readonly string[] }[]): { ja: string; en: string } {
   const ja: string[] = [];
   const en: string[] = [];
   for (const { category, phrases } of labels) {

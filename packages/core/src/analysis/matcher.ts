@@ -169,9 +169,14 @@ function acceptable(n: NormalizedText, m: Match): boolean {
   if (c.notAfterKanji && isKanji(before) && !afterAddress(text, m.start)) return false;
   // A match that starts with a mask right after っ, a small kana or ー is the inside of a longer word (おっ○い).
   if (m.masked > 0 && text.charCodeAt(m.start) === MASK_CODE && WORD_INTERNAL.has(before)) return false;
+  // …or between two katakana (ブ〇イク): the mask hides a letter of one katakana word, not the start of another.
+  if (m.masked > 0 && text.charCodeAt(m.start) === MASK_CODE && m.start > 0 && katakana[m.start - 1] === 1 && katakana[m.start + 1] === 1) return false;
   for (const ex of c.except) {
     if (text.startsWith(ex.word, m.start - ex.at)) return false;
   }
+  // A skipped っ before た/て/ち in hiragana is the past or て form of a verb or adjective (よかったわ ≠ かたわ,
+  // わかってる), not an intensifier inside the word.
+  if (katakana[m.start] !== 1 && !c.pattern.includes('っ') && isHiraganaOnly(c.pattern) && /っ[たてち]/.test(text.slice(m.start, m.end))) return false;
   if (!c.kanaBoundary) return true;
   let allKatakana = true;
   for (let i = m.start; i < m.end; i++) {

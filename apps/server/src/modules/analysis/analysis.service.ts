@@ -12,6 +12,7 @@ import {
   ANALYSIS_CATEGORIES,
   guessImportFormat,
   platformOfUrl,
+  withBulkStats,
   type AnalysisCategory,
   type ColumnMapping,
   type EvidenceFile,
@@ -20,7 +21,7 @@ import {
   type ImportIssue,
 } from '@mimamoru/core';
 import type { Kysely } from 'kysely';
-import { analyzeFile } from '../../cli/analyze.command.js';
+import { analyzeFile, type ResultFormat } from '../../cli/analyze.command.js';
 import type { Database } from '../../db/schema.js';
 import type { JobLogger } from '../../jobs/define-job.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
@@ -132,7 +133,7 @@ function summaryOf(row: AnalysisRunRow): AnalysisSummary | null {
 
 /** The run as the API shows it: status, counts, progress; never post text or account names. */
 export function presentRun(row: AnalysisRunRow): AnalysisRunView {
-  const total = row.upload_size * 2;
+  const total = row.upload_size;
   const failure = row.error_code ? (ANALYSIS_FAILURES[row.error_code] ?? ANALYSIS_FAILURES.internal) : null;
   return {
     id: row.id,
@@ -376,14 +377,16 @@ export function createAnalysisService({ db, keyring, blobStore, audit, clock, ev
         const bytes = await blobStore.get(run.upload_sha256);
         const victimNames = victimNamesOf(caseRow);
         let seq = 0;
-        let buffer = '';
+        let parts: Buffer[] = [];
+        let bufferedBytes = 0;
         let bufferedPosts = 0;
         const flush = async () => {
-          if (buffer === '') return;
-          const { sha256 } = await blobStore.put(Buffer.from(buffer, 'utf8'));
+          if (bufferedBytes === 0) return;
+          const { sha256 } = await blobStore.put(Buffer.concat(parts, bufferedBytes));
           await analysisRepository.insertChunk(db, { id: randomUUID(), run_id: runId, case_id: run.case_id, seq, sha256, posts: bufferedPosts });
           seq += 1;
-          buffer = '';
+          parts = [];
+          bufferedBytes = 0;
           bufferedPosts = 0;
         };
         const issues: ImportIssue[] = [];
@@ -396,32 +399,21 @@ export function createAnalysisService({ db, keyring, blobStore, audit, clock, ev
           // Posts that name the victim score higher (core context rules); the name is read here, never stored.
           analysis: { victimNames },
           output: {
-            write: async (text: string) => {
-              buffer += text;
-              bufferedPosts += text.split('\n').length - 1;
-              if (buffer.length >= RESULT_CHUNK_BYTES / 2) await flush();
+            // Runs of whole lines; a copy, since the spool's buffers are not ours to keep.
+            write: async (data: string | Uint8Array) => {
+              const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+              parts.push(bytes);
+              bufferedBytes += bytes.length;
+              for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) bufferedPosts += 1;
+              if (bufferedBytes >= RESULT_CHUNK_BYTES / 2) await flush();
             },
           },
-          line: (post, analysis, stats) => {
-            const row: AnalysisResultRow = {
-              post: { ...post },
-              analysis: {
-                score: analysis.score,
-                labels: [...analysis.labels],
-                categories: Object.fromEntries(ANALYSIS_CATEGORIES.map((c) => [c, analysis.categories[c]])),
-                spans: analysis.spans.map((s) => ({ start: s.start, end: s.end, category: s.category, rule: s.rule })),
-                explanation: { ja: analysis.explanation.ja, en: analysis.explanation.en },
-              },
-              copies: stats.copies,
-              accounts: stats.accounts,
-            };
-            return `${JSON.stringify(row)}\n`;
-          },
+          result: RESULT_ROWS,
           onIssue: (issue) => {
             if (issues.length < MAX_ISSUES_KEPT) issues.push(issue);
           },
           onProgress: (p) => {
-            const done = (p.pass - 1) * p.totalBytes + p.bytes;
+            const done = p.bytes;
             if (done - lastProgress < 512 * 1024 && p.bytes < p.totalBytes) return;
             lastProgress = done;
             progress = progress.then(async () => {
@@ -446,7 +438,7 @@ export function createAnalysisService({ db, keyring, blobStore, audit, clock, ev
         const flagged = result.written - result.unlabelled;
         await analysisRepository.updateRun(db, runId, ['running'], {
           status: 'done',
-          progress_bytes: run.upload_size * 2,
+          progress_bytes: run.upload_size,
           posts_read: result.read,
           posts: result.written,
           flagged,
@@ -462,6 +454,32 @@ export function createAnalysisService({ db, keyring, blobStore, audit, clock, ev
     },
   };
 }
+
+/** The stored result rows: the post, its analysis and its bulk counts (AnalysisResultRow), one JSON line each. */
+const RESULT_ROWS: ResultFormat = {
+  line: (post, analysis, stats) => {
+    const row: AnalysisResultRow = {
+      post: { ...post },
+      analysis: {
+        score: analysis.score,
+        labels: [...analysis.labels],
+        categories: Object.fromEntries(ANALYSIS_CATEGORIES.map((c) => [c, analysis.categories[c]])),
+        spans: analysis.spans.map((s) => ({ start: s.start, end: s.end, category: s.category, rule: s.rule })),
+        explanation: { ja: analysis.explanation.ja, en: analysis.explanation.en },
+      },
+      copies: stats.copies,
+      accounts: stats.accounts,
+    };
+    return `${JSON.stringify(row)}\n`;
+  },
+  // Rows carry copies and accounts, so any change of either rewrites the row.
+  outdated: () => true,
+  relabel: (line, stats) => {
+    const row = JSON.parse(line) as AnalysisResultRow;
+    const analysis = withBulkStats(row.analysis, stats);
+    return `${JSON.stringify({ ...row, analysis, copies: stats.copies, accounts: stats.accounts })}\n`;
+  },
+};
 
 function guessFormat(bytes: Buffer): ImportFormat {
   const head = bytes.subarray(0, 64 * 1024).toString('utf8').replace(/^\ufeff/, '');

@@ -111,14 +111,19 @@ function markerInSentence(scan: PostScan, kind: ContextKind, m: Match): boolean 
   return false;
 }
 
+/** Commas, spaces and intensifiers (うち、ほんまアホ; 私マジでバカ) do not separate a marker from the word it governs. */
+const FILLER = /[、,\s]|ほんまに|ほんま|ほんとに|ほんと|本当に|本当|マジで|まじで|マジ|まじ|めっちゃ|超|すごく|とても|かなり|もう/g;
+
 function markerBefore(scan: PostScan, kind: ContextKind, m: Match, window: number): boolean {
   for (const k of scan.markers[kind]) {
-    if (k.end <= m.start && m.start - k.end <= window) return true;
+    if (k.end > m.start) continue;
+    if (m.start - k.end <= window) return true;
+    if (m.start - k.end <= window + 12 && scan.norm.text.slice(k.end, m.start).replace(FILLER, '').length <= window) return true;
   }
   return false;
 }
 
-function insideQuote(text: string, pos: number): boolean {
+export function insideQuote(text: string, pos: number): boolean {
   let depth = 0;
   for (let i = pos - 1; i >= Math.max(0, pos - CONTEXT_REACH); i--) {
     const c = text[i];
@@ -205,6 +210,27 @@ export function combine(
     spans: kept.map((e) => ({ start: e.start, end: e.end, category, rule: e.rule })).sort((a, b) => a.start - b.start || a.end - b.end),
     rules: [...new Set(kept.map((e) => e.rule))],
     evidence: kept,
+  };
+}
+
+/**
+ * A detector's lexical result with more evidence from its own rules (discrimination's group attacks, sexual's
+ * cue + request): the two scores combine as a noisy-or, spans and evidence are joined.
+ */
+export function withMoreEvidence(
+  scan: PostScan,
+  category: AnalysisCategory,
+  base: DetectorResult,
+  items: readonly { start: number; end: number; rule: string; p: number }[],
+): DetectorResult {
+  if (items.length === 0) return base;
+  const extra = combine(scan, category, items);
+  const score = 1 - (1 - base.score) * (1 - extra.score);
+  return {
+    score: round(score),
+    spans: [...base.spans, ...extra.spans],
+    rules: [...base.rules, ...extra.rules],
+    evidence: [...base.evidence, ...extra.evidence].sort((a, b) => b.p - a.p),
   };
 }
 

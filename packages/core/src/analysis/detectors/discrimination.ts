@@ -1,5 +1,5 @@
 /** Discriminatory attacks on nationality, ethnicity, origin (部落), gender, sexuality or disability: slurs and exclusion frames (「○○人は出て行け」). */
-import { combine, contextFactor, lexicalDetector, type Detector } from './detector.js';
+import { contextFactor, lexicalDetector, withMoreEvidence, type Detector } from './detector.js';
 
 const lexical = lexicalDetector('discrimination');
 const SENTENCE_END = /[。!?\n]/;
@@ -18,6 +18,8 @@ export const detectDiscrimination: Detector = (scan, original, context) => {
   const items: { start: number; end: number; rule: string; p: number }[] = [];
   for (const g of scan.markers.group) {
     for (const h of hostile) {
+      // The group word itself is not its own hostile predicate (精神病院 contains 精神病).
+      if (h.start < g.end && g.start < h.end) continue;
       const from = Math.min(g.start, h.start);
       const to = Math.max(g.end, h.end);
       if (to - from > 40 || SENTENCE_END.test(text.slice(Math.min(g.end, h.end), Math.max(g.start, h.start)))) continue;
@@ -26,13 +28,5 @@ export const detectDiscrimination: Detector = (scan, original, context) => {
       items.push({ start: from, end: to, rule: 'discrimination.group-attack', p: GROUP_ATTACK * factor });
     }
   }
-  if (items.length === 0) return base;
-  const extra = combine(scan, 'discrimination', items);
-  const score = 1 - (1 - base.score) * (1 - extra.score);
-  return {
-    score: Math.round(score * 1000) / 1000,
-    spans: [...base.spans, ...extra.spans],
-    rules: [...base.rules, ...extra.rules],
-    evidence: [...base.evidence, ...extra.evidence].sort((a, b) => b.p - a.p),
-  };
+  return withMoreEvidence(scan, 'discrimination', base, items);
 };

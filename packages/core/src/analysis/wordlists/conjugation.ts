@@ -69,6 +69,8 @@ export function harmForms(spec: string): string[] {
     `${f.te}やる`, `${f.te}やっから`, taru, `${f.te}やろうか`, `${f.te}やろか`, `${f.stem}に行く`, `${f.stem}にいく`, `${f.stem}に行くから`,
     `${f.plain}ぞ`, `${f.plain}からな`, `${f.plain}から`, `${f.plain}わ`, `${f.plain}よ`, `${f.plain}ね`, `${f.volitional}か`,
     `${f.plain}つもり`, `${f.plain}しかない`, `${f.plain}からね`,
+    // Kansai 〜たろか (しばき回したろか), and the plain form after 絶対 / 必ず (絶対ぶちのめす).
+    `${taru.slice(0, -1)}ろか`, `${taru.slice(0, -1)}ろうか`, `絶対${f.plain}`, `必ず${f.plain}`, `絶対に${f.plain}`,
   ];
 }
 
@@ -87,6 +89,8 @@ export function urgeForms(spec: string): string[] {
     f.imperative, `${f.imperative}よ`, `${f.conditional}いいのに`, `${f.conditional}いい`, `${tara}?`, `${tara}いい`, `${tara}どう?`,
     `${f.te}こい`, `${f.te}くれ`, `${f.te}ください`, `${f.te}しまえ`, `${teBase}${f.te.endsWith('で') ? 'じまえ' : 'ちまえ'}`, toke,
     `${f.stem}なさい`, `${f.plain}べき`, ...(godan ? [`${f.stem}な`] : []),
+    // 〜てみたら？ / 〜てみれば (死んでみたら？), 〜てどうぞ (死んでどうぞ).
+    `${f.te}みたら`, `${f.te}みれば`, `${f.te}どうぞ`,
   ];
 }
 
