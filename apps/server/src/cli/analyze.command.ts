@@ -230,16 +230,35 @@ function resultLine(id: string, a: PostAnalysis): [string, Uint8Array] | string 
   return [line, explanationTail(a.explanation)];
 }
 
-/** The CLI's lines: `{ id, score, labels, categories, spans, explanation }`. */
-export const CLI_RESULT: ResultFormat = {
-  line: (post, analysis) => resultLine(post.id, analysis),
-  // Only the pile-on label and the merged copies show in these lines (not the number of accounts alone).
-  outdated: (stats) => stats.pileOn || stats.copies > 1,
-  relabel(line, stats) {
-    const parsed = JSON.parse(line) as PostAnalysis & { id: string };
-    return resultLine(parsed.id, withBulkStats(parsed, stats));
-  },
-};
+/** The CLI's lines: `{ id, score, labels, categories, spans, explanation }` (one per run: it keeps a memo). */
+export function cliResult(): ResultFormat {
+  /** Rewritten line ends, by stats and the line after its id. */
+  const relabelled = new Map<string, Buffer>();
+  return {
+    line: (post, analysis) => resultLine(post.id, analysis),
+    // Only the pile-on label and the merged copies show in these lines (not the number of accounts alone).
+    outdated: (stats) => stats.pileOn || stats.copies > 1,
+    relabel(line, stats) {
+      // A pile-on is the same text, hence the same analysis, from many accounts: the line after its id is
+      // rewritten once per analysis and stats (`,"score":` cannot occur unescaped in the JSON-encoded id).
+      const cut = line.indexOf(',"score":');
+      const key = `${stats.copies},${stats.accounts},${stats.pileOn ? 1 : 0}${line.slice(cut)}`;
+      let rest = relabelled.get(key);
+      if (rest === undefined) {
+        const parsed = JSON.parse(line) as PostAnalysis & { id: string };
+        const rewritten = resultLine(parsed.id, withBulkStats(parsed, stats));
+        const bytes =
+          typeof rewritten === 'string'
+            ? Buffer.from(rewritten, 'utf8')
+            : Buffer.concat([Buffer.from(rewritten[0], 'utf8'), rewritten[1]]);
+        rest = bytes.subarray(bytes.indexOf(',"score":'));
+        if (relabelled.size >= 10_000) relabelled.clear();
+        relabelled.set(key, rest);
+      }
+      return [line.slice(0, cut), rest];
+    },
+  };
+}
 
 /**
  * Analyses a file of posts as `mimamoru analyze` does (and as `npm run bench` times it), in one streaming pass:
@@ -325,7 +344,7 @@ export async function analyzeFile(options: AnalyzeFileOptions): Promise<AnalyzeF
   // A first guess at the number of posts (about 150 bytes each) sizes the tables once.
   const expectedPosts = Math.min(4_000_000, Math.ceil((totalBytes || 15_000_000) / 150));
   const run = createBulkRun((text) => analyze(text, analysisOptions), { minAccounts: options.minAccounts, expectedPosts });
-  const result = options.result ?? CLI_RESULT;
+  const result = options.result ?? cliResult();
   const spool = new LineSpool(options.spool);
   const ids = new HashCounter(expectedPosts);
   const replies: { id: string; replyTo: string }[] = [];

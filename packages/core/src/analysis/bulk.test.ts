@@ -285,6 +285,12 @@ describe('speed paths give the same answers as the plain ones', () => {
       expect(counter.has(k)).toBe(true);
     }
     expect(counter.get(3)).toBeUndefined();
+    // putIfAbsent and increment through growth too.
+    const grown = new HashCounter();
+    for (let i = 0; i < 5000; i++) expect(grown.putIfAbsent(hash53(`k${i}`), i)).toBeUndefined();
+    for (let i = 0; i < 5000; i++) expect(grown.putIfAbsent(hash53(`k${i}`), -1)).toBe(i);
+    for (let i = 0; i < 5000; i++) expect(grown.increment(hash53(`n${i % 2500}`))).toBe(i < 2500 ? 1 : 2);
+    expect(grown.size).toBe(7500);
     expect(counter.has(2 ** 52 + 3)).toBe(false);
   });
 });

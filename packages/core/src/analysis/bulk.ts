@@ -138,16 +138,39 @@ export class HashCounter {
   }
 
   set(key: number, value: number): void {
-    let i = this.slot(key);
-    if (this.keys[i] === 0) {
-      if ((this.count + 1) * 2 > this.keys.length) {
-        this.grow();
-        i = this.slot(key);
-      }
-      this.keys[i] = key + 1;
-      this.count += 1;
-    }
+    const i = this.claim(key); // before reading this.values: claim may grow the table
     this.values[i] = value;
+  }
+
+  /** Stores `value` unless the key is there: the value already stored, or undefined when stored now (one probe). */
+  putIfAbsent(key: number, value: number): number | undefined {
+    const i = this.slot(key);
+    if (this.keys[i] !== 0) return this.values[i];
+    const at = this.claim(key, i); // before reading this.values: claim may grow the table
+    this.values[at] = value;
+    return undefined;
+  }
+
+  /** Adds 1 to the key's value (0 when absent) and returns the sum (one probe). */
+  increment(key: number): number {
+    const i = this.claim(key);
+    const value = (this.values[i] as number) + 1;
+    this.values[i] = value;
+    return value;
+  }
+
+  /** The key's slot, made (value 0) when absent; `at` is its slot if already looked up. */
+  private claim(key: number, at = this.slot(key)): number {
+    let i = at;
+    if (this.keys[i] !== 0) return i;
+    if ((this.count + 1) * 2 > this.keys.length) {
+      this.grow();
+      i = this.slot(key);
+    }
+    this.keys[i] = key + 1;
+    this.values[i] = 0;
+    this.count += 1;
+    return i;
   }
 
   private grow(): void {
@@ -213,8 +236,7 @@ export function createBulkIndex(options: { minAccounts?: number; expectedPosts?:
      */
     see(rawText: string, author: string): number {
       const text = canonicalText(rawText);
-      const pair = hash53Of(author, text, 1);
-      const at = pairs.get(pair);
+      const at = pairs.putIfAbsent(hash53Of(author, text, 1), kept);
       if (at !== undefined) {
         copies[at] = (copies[at] as number) + 1;
         return ~at;
@@ -224,8 +246,7 @@ export function createBulkIndex(options: { minAccounts?: number; expectedPosts?:
       textKeys[kept] = textKey;
       copies[kept] = 1;
       known[kept] = author === '' ? 0 : 1;
-      pairs.set(pair, kept);
-      if (author !== '') texts.set(textKey, (texts.get(textKey) ?? 0) + 1);
+      if (author !== '') texts.increment(textKey);
       return kept++;
     },
     /** A kept post's copies and accounts so far (final after the last `see`). */

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  JSON_PATHS,
   MAX_LINE_BYTES,
+  POST_FIELDS,
   createLineSplitter,
   createPostReader,
   guessColumnMapping,
@@ -257,3 +259,47 @@ describe('fuzz', () => {
     );
   });
 });
+
+describe('JSON Lines fields', () => {
+  /** The definition: for each field, the first of its JSON_PATHS (in order) holding a non-blank string or a number. */
+  const reference = (object: Record<string, unknown>) => {
+    const out: Record<string, string> = {};
+    for (const field of POST_FIELDS)
+      for (const path of JSON_PATHS[field]) {
+        let at: unknown = object;
+        for (const key of path.split('.')) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+        const value = typeof at === 'string' ? (at.trim() === '' ? undefined : at.trim()) : typeof at === 'number' && Number.isFinite(at) ? String(at) : undefined;
+        if (value !== undefined) {
+          out[field] = value;
+          break;
+        }
+      }
+    return out;
+  };
+
+  it('takes each field from the first of its paths that holds a value, whatever order the keys come in', () => {
+    const firstKeys = [...new Set(POST_FIELDS.flatMap((f) => JSON_PATHS[f].map((p) => p.split('.')[0] as string)))];
+    const nestedKeys = [...new Set(POST_FIELDS.flatMap((f) => JSON_PATHS[f].filter((p) => p.includes('.')).map((p) => p.split('.')[1] as string)))];
+    const value = fc.oneof(fc.constantFrom('', '  ', 'x', ' 山田 ', '死ね'), fc.integer(), fc.constant(null), fc.boolean());
+    const nested = fc.dictionary(fc.constantFrom(...nestedKeys), value, { maxKeys: 3 });
+    const record = fc.dictionary(fc.constantFrom(...firstKeys, 'other'), fc.oneof(value, nested), { maxKeys: 8 });
+    fc.assert(
+      fc.property(record, (object) => {
+        const { posts } = importPastedText(JSON.stringify({ text: 'fallback', ...object }), { format: 'jsonl' });
+        const expected = reference({ text: 'fallback', ...object });
+        const post = posts[0];
+        if (expected.text === undefined) {
+          expect(post).toBeUndefined();
+          return;
+        }
+        expect(post?.text).toBe(expected.text);
+        expect(post?.author).toBe(expected.author);
+        expect(post?.url).toBe(expected.url);
+        expect(post?.replyTo).toBe(expected.replyTo);
+        if (expected.id !== undefined) expect(post?.id).toBe(expected.id);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+

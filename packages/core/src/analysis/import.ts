@@ -436,7 +436,7 @@ function scalar(value: unknown): string | undefined {
 }
 
 /** JSON Lines field names, first match wins (X/Twitter exports: `full_text`, `id_str`, `user.screen_name` …). */
-const JSON_PATHS: Readonly<Record<PostField, readonly string[]>> = {
+export const JSON_PATHS: Readonly<Record<PostField, readonly string[]>> = {
   text: [
     'text',
     'full_text',
@@ -487,25 +487,36 @@ const JSON_PATHS: Readonly<Record<PostField, readonly string[]>> = {
     'parentId',
   ],
 };
-const COMPILED_PATHS = POST_FIELDS.map(
-  (field) => [field, JSON_PATHS[field].map((p) => p.split('.'))] as const,
-);
+/** The JSON paths by their first key: the field each gives, its rank among that field's paths, the rest of the path. */
+const PATHS_BY_KEY = new Map<string, { field: PostField; rank: number; rest: readonly string[] }[]>();
+for (const field of POST_FIELDS)
+  JSON_PATHS[field].forEach((path, rank) => {
+    const [first, ...rest] = path.split('.') as [string, ...string[]];
+    const list = PATHS_BY_KEY.get(first) ?? [];
+    list.push({ field, rank, rest });
+    PATHS_BY_KEY.set(first, list);
+  });
 
+/**
+ * The fields of a JSON record: for each field, the first of its paths (JSON_PATHS order) that holds a usable
+ * value. Walks the record's own keys once (a handful) rather than trying every path on it (dozens of lookups).
+ */
 function pickFields(object: Record<string, unknown>): Partial<Record<PostField, string>> {
   const fields: Partial<Record<PostField, string>> = {};
-  for (const [field, paths] of COMPILED_PATHS) {
-    for (const path of paths) {
-      let at: unknown = object[path[0] as string];
-      for (let i = 1; i < path.length && at !== undefined; i++)
-        at =
-          at !== null && typeof at === 'object'
-            ? (at as Record<string, unknown>)[path[i] as string]
-            : undefined;
+  let ranks: Partial<Record<PostField, number>> | undefined;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const paths = PATHS_BY_KEY.get(key);
+    if (paths === undefined) continue;
+    for (const { field, rank, rest } of paths) {
+      if (fields[field] !== undefined && (ranks?.[field] ?? 0) <= rank) continue;
+      let at: unknown = object[key];
+      for (let i = 0; i < rest.length && at !== undefined; i++)
+        at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[rest[i] as string] : undefined;
       const value = at === undefined ? undefined : scalar(at);
-      if (value !== undefined) {
-        fields[field] = value;
-        break;
-      }
+      if (value === undefined) continue;
+      fields[field] = value;
+      if (rank > 0 || ranks !== undefined) (ranks ??= {})[field] = rank;
     }
   }
   return fields;

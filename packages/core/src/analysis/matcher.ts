@@ -44,8 +44,8 @@ export interface Match {
 
 export interface Matcher {
   readonly root: TrieNode;
-  /** Bitmap over BMP code units: can a pattern start with this character? */
-  readonly startsWith: Uint8Array;
+  /** The root's children by BMP code unit (an array, not the root's Map: one lookup per text position). */
+  readonly firstStep: readonly (TrieNode | undefined)[];
 }
 
 function isAsciiAlnum(code: number): boolean {
@@ -70,7 +70,6 @@ function expandVariants(term: string): string[] {
 /** Compiles lexicon entries into a trie; call once and reuse. */
 export function compileMatcher(entries: readonly LexiconEntry[]): Matcher {
   const root: TrieNode = { next: undefined, hits: undefined };
-  const startsWith = new Uint8Array(0x10000);
   const seen = new Set<string>();
   for (const entry of entries) {
     const terms = entry.variants === true ? entry.terms.flatMap(expandVariants) : entry.terms;
@@ -108,10 +107,11 @@ export function compileMatcher(entries: readonly LexiconEntry[]): Matcher {
         node = child;
       }
       (node.hits ??= []).push(compiled);
-      startsWith[pattern.charCodeAt(0)] = 1;
     }
   }
-  return { root, startsWith };
+  const firstStep: (TrieNode | undefined)[] = new Array<TrieNode | undefined>(0x10000).fill(undefined);
+  for (const [c, child] of root.next ?? []) firstStep[c] = child;
+  return { root, firstStep };
 }
 
 /** Particles and endings after which / before which a short hiragana insult still stands as its own word. */
@@ -207,14 +207,16 @@ export function findMatches(n: NormalizedText, matcher: Matcher): Match[] {
   const text = n.text;
   const len = text.length;
   const out: Match[] = [];
-  const { root, startsWith } = matcher;
+  const { root, firstStep } = matcher;
   for (let s = 0; s < len && out.length < MAX_MATCHES; s++) {
     const c = text.charCodeAt(s);
     if (c === MASK_CODE) {
       if (s + 1 < len && text.charCodeAt(s + 1) !== MASK_CODE) walk(n, out, root, s, s, 0, 0);
       continue;
     }
-    if (startsWith[c] === 1) walk(n, out, root, s, s, 0, 0);
+    // The walk's first step from the root, taken here (the same as walk(n, out, root, s, s, 0, 0) would).
+    const first = firstStep[c];
+    if (first !== undefined) walk(n, out, first, s, s + 1, 0, 1);
   }
   return out;
 }

@@ -121,26 +121,32 @@ function scanFeatures(text: string) {
 
 export const detectPrivacy: Detector = (scan) => {
   const text = scan.norm.text;
-  // Cheap prechecks (one pass, a few includes and two short regexes) so that the patterns below run only on posts
-  // that could match them, and most posts (no digit, no place, no contact, no role) leave at once.
+  // Cheap prechecks (one pass, a few includes and two short regexes, cheapest first) so that the patterns below
+  // run only on posts that could match them, and most posts (no long number, no place, no contact, no role)
+  // leave at once.
   const f = scanFeatures(text);
   const privacyMatch = scan.matches.some((m) => m.compiled.entry.category === 'privacy');
   const contactWord = text.includes('id') || text.includes('いんすた') || text.includes('insta');
-  const doxField = DOX_FIELD_ONE.test(text);
+  const usual = text.includes('いつも');
+  // Every digit pattern needs 5 digits (plate, postal code, phone, マイナンバー) or a time with a station or routine.
+  const digitPatterns = f.digits >= 5 || (f.digits > 0 && ((f.hour && f.station) || usual));
   const workplacePhrase = privacyMatch && scan.matches.some((m) => m.compiled.entry.rule === 'privacy.workplace');
-  const roleOrPhrase = scan.markers.self.length === 0 && (workplacePhrase || ROLE.test(text));
+  let doxField: boolean | undefined;
+  let roleOrPhrase: boolean | undefined;
+  const mayDox = () => (doxField ??= DOX_FIELD_ONE.test(text));
+  const mayNameWorkplace = () => (roleOrPhrase ??= scan.markers.self.length === 0 && (workplacePhrase || ROLE.test(text)));
   if (
-    f.digits === 0 &&
+    !digitPatterns &&
     !f.year &&
     !f.every &&
     !f.prefecture &&
     !f.municipality &&
     !f.at &&
     !contactWord &&
-    !doxField &&
-    !roleOrPhrase &&
     !privacyMatch &&
-    scan.victimMentions.length === 0
+    scan.victimMentions.length === 0 &&
+    !mayDox() &&
+    !mayNameWorkplace()
   )
     return EMPTY;
   const items: { start: number; end: number; rule: string; p: number }[] = [];
@@ -182,7 +188,7 @@ export const detectPrivacy: Detector = (scan) => {
   }
   if (f.year) for (const m of text.matchAll(SCHOOL_YEAR)) add('privacy.school-year', m.index, m.index + m[0].length);
   if (digits > 0 && f.hour && f.station) for (const m of text.matchAll(STATION_TIME)) add('privacy.station-time', m.index, m.index + m[0].length);
-  if (f.every || (digits > 0 && text.includes('いつも'))) {
+  if (f.every || (digits > 0 && usual)) {
     for (const m of text.matchAll(ROUTINE)) add('privacy.routine', m.index, m.index + m[0].length);
     if (digits > 0) for (const m of text.matchAll(ROUTINE_TIME)) add('privacy.routine-time', m.index, m.index + m[0].length);
   }
@@ -190,7 +196,7 @@ export const detectPrivacy: Detector = (scan) => {
     for (const m of text.matchAll(CONTACT_ID)) add('privacy.contact-id', m.index, m.index + m[0].length);
   }
   if (f.municipality) for (const m of text.matchAll(AREA)) add('privacy.area', m.index, m.index + m[0].length);
-  const fields = doxField ? [...text.matchAll(DOX_FIELD)] : [];
+  const fields = mayDox() ? [...text.matchAll(DOX_FIELD)] : [];
   // Normalisation drops a colon between Japanese characters, so 「本名：…」 is looked for in the original text.
   const labelled = (): number => new Set([...scan.original.matchAll(DOX_LABELLED)].map((m) => m[1])).size;
   if (fields.length >= 2 && new Set(fields.map((m) => m[0])).size >= 2 && (DOX_INTENT.test(text) || labelled() >= 2)) {
@@ -200,7 +206,7 @@ export const detectPrivacy: Detector = (scan) => {
   }
   // An organisation named together with the person's role or membership there (〇〇中学校で教頭, △△物流の営業所).
   // Only about someone else: 「私の勤務先は〇〇病院」 and 「〇〇高校の3年です」 are the writer's own.
-  if (roleOrPhrase && (scan.addressed || scan.victimMentions.length > 0 || PERSON_REF.test(text))) {
+  if (mayNameWorkplace() && (scan.addressed || scan.victimMentions.length > 0 || PERSON_REF.test(text))) {
     const org = ORGANISATION.exec(text);
     ORGANISATION.lastIndex = 0;
     if (org !== null) add('privacy.workplace-named', org.index, org.index + org[0].length);
