@@ -23,6 +23,7 @@ const positives: readonly [string, AnalysisCategory, string][] = [
   ['家族がどうなっても知らないよ', 'threat', '家族がどうなっても'],
   ['090-1234-5678 に電話してみ', 'privacy', '090-1234-5678'],
   ['住所は 東京都渋谷区神宮前1-2-3', 'privacy', '東京都渋谷区神宮前1-2-3'],
+  ['住所は東京都新宿区西新宿2丁目8-1だってさ', 'privacy', '東京都新宿区西新宿2丁目8-1'],
   ['@taro_y の本名は山田太郎', 'privacy', '山田太郎'],
   ['連絡先 taro.yamada@example.com', 'privacy', 'taro.yamada@example.com'],
   ['お前ヤらせろよ', 'sexual', 'ヤらせろ'],

@@ -15,7 +15,9 @@ const PREFECTURE =
   '(?:北海道|東京都|京都府|大阪府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)';
 const BLOCK = `(?:[0-9]+丁目|[一二三四五六七八九十]+丁目|[0-9]+${SEP}[0-9]+(?:${SEP}[0-9]+)?|[0-9]+番地?)`;
 const ADDRESS_FULL = new RegExp(
-  `(?:${PREFECTURE}[\\u4e00-\\u9fff\\u3041-\\u309f]{1,8}?[市区町村郡]|[\\u4e00-\\u9fff]{1,4}[市区町村郡])[\\u4e00-\\u9fff\\u3041-\\u309f]{0,10}?${BLOCK}`,
+  `(?:${PREFECTURE}[\\u4e00-\\u9fff\\u3041-\\u309f]{1,8}?[市区町村郡]|[\\u4e00-\\u9fff]{1,4}[市区町村郡])[\\u4e00-\\u9fff\\u3041-\\u309f]{0,10}?${BLOCK}` +
+    // …with the rest of the block and building number after 丁目 (西新宿2丁目8-1), so the whole address is marked.
+    `(?:${SEP}?[0-9]+(?:${SEP}[0-9]+){0,2}号?)?`,
   'g',
 );
 const ADDRESS_CITY = new RegExp(`${PREFECTURE}[\\u4e00-\\u9fff\\u3041-\\u309f]{1,6}?[市区町村郡]`, 'g');
