@@ -192,28 +192,42 @@ function InputForm({
   const [missing, setMissing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  /** The preview of the file chosen last, while it is being read (its first 64 KB: format and columns). */
+  const previewing = useRef<Promise<FilePreview> | null>(null);
+
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setPreview(null);
     setMissing(false);
+    previewing.current = null;
     if (!chosen) return;
-    const p = await previewFile(chosen, chosen.name);
+    const pending = previewFile(chosen, chosen.name);
+    previewing.current = pending;
+    const p = await pending;
+    // A file chosen since then has its own preview.
+    if (previewing.current !== pending) return;
     setPreview(p);
     setFormat(p.format);
     setMapping(p.mapping);
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const terms = victimTerms(victim);
     if (file) {
-      if (format === 'csv' && !mapping.text) return;
+      // "Analyse" pressed before the file's preview is read: use the format and columns it finds, not the defaults.
+      const guessed = preview === null && previewing.current ? await previewing.current : null;
+      const runFormat = guessed ? guessed.format : format;
+      const runMapping = guessed ? guessed.mapping : mapping;
+      if (runFormat === 'csv' && !runMapping.text) return;
       onRun({
         source: {
           kind: 'file',
           file,
-          format,
-          ...(format === 'csv' ? { csv: { mapping, delimiter: preview?.delimiter ?? ',' } } : {}),
+          format: runFormat,
+          ...(runFormat === 'csv'
+            ? { csv: { mapping: runMapping, delimiter: (guessed ?? preview)?.delimiter ?? ',' } }
+            : {}),
         },
         ...terms,
       });
@@ -226,7 +240,7 @@ function InputForm({
 
   const errorText = error === undefined ? undefined : typeof error === 'string' ? error : tr(error, locale);
   return (
-    <form onSubmit={submit} noValidate className="analysis-form">
+    <form onSubmit={(event) => void submit(event)} noValidate className="analysis-form">
       <h2>{m.inputTitle}</h2>
       {errorText ? (
         <div className="notice notice-error" role="alert">
